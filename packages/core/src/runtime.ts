@@ -1,0 +1,83 @@
+import hotjarBrowser from '@hotjar/browser';
+import type { HotjarAttributeValue } from './identify';
+
+/** One call to Hotjar's browser API, as `window.hj(...)` receives it. */
+export type HotjarCall =
+  | ['identify', string | null, Record<string, HotjarAttributeValue>]
+  | ['event', string]
+  | ['stateChange', string];
+
+/**
+ * Everything the bridge does to the page: the one part tests replace. The default works on
+ * `window` and loads Hotjar through `@hotjar/browser`.
+ */
+export interface HotjarRuntime {
+  /** False where there is no window, as in server-side rendering. */
+  hasWindow(): boolean;
+  /** The site id of a Hotjar snippet already on the page, or `null` when there is none. */
+  existingSiteId(): number | null;
+  /** Makes `window.hj` exist, so that calls queue until Hotjar's script arrives. */
+  installStub(): void;
+  /** Adds Hotjar's snippet; returns false when it did not run (a Content Security Policy without the nonce, say). */
+  inject(siteId: number, version: number, options: { debug: boolean; nonce: string | undefined }): boolean;
+  /** Hands one call to Hotjar. */
+  call(call: HotjarCall): void;
+  /** The current page's path and query. */
+  currentPath(): string;
+}
+
+type HotjarBrowserApi = typeof hotjarBrowser;
+
+interface HotjarWindow {
+  hj?: ((...args: unknown[]) => void) & { q?: unknown[] };
+  _hjSettings?: { hjid?: unknown };
+}
+
+// Node's ESM loader reads @hotjar/browser's CommonJS build, where the API sits one `default` deeper.
+function browserApi(): HotjarBrowserApi {
+  const loaded = hotjarBrowser as HotjarBrowserApi & { default?: HotjarBrowserApi };
+  return typeof loaded.init === 'function' ? loaded : (loaded.default as HotjarBrowserApi);
+}
+
+function hotjarWindow(): HotjarWindow {
+  return window as unknown as HotjarWindow;
+}
+
+const LOADER_SRC = /static\.hotjar\.com\/c\/hotjar-(\d+)\.js/;
+
+/** The runtime for a real page. */
+export function browserRuntime(): HotjarRuntime {
+  return {
+    hasWindow: () => typeof window !== 'undefined' && typeof document !== 'undefined',
+    existingSiteId() {
+      const settings = hotjarWindow()._hjSettings;
+      const hjid = Number(settings?.hjid);
+      if (Number.isSafeInteger(hjid) && hjid > 0) return hjid;
+      for (const script of Array.from(document.scripts)) {
+        const match = LOADER_SRC.exec(script.src);
+        if (match) return Number(match[1]);
+      }
+      return null;
+    },
+    installStub() {
+      const w = hotjarWindow();
+      if (typeof w.hj === 'function') return;
+      // The same queue Hotjar's own snippet defines, so its script drains it on arrival.
+      w.hj = function hj() {
+        // biome-ignore lint/complexity/noArguments: Hotjar's script reads the queued `arguments` objects.
+        (w.hj!.q = w.hj!.q || []).push(arguments);
+      };
+    },
+    inject(siteId, version, { debug, nonce }) {
+      browserApi().init(siteId, version, nonce === undefined ? { debug } : { debug, nonce });
+      return Number(hotjarWindow()._hjSettings?.hjid) === siteId;
+    },
+    call(call) {
+      const api = browserApi();
+      if (call[0] === 'identify') api.identify(call[1], call[2]);
+      else if (call[0] === 'event') api.event(call[1]);
+      else api.stateChange(call[1]);
+    },
+    currentPath: () => window.location.pathname + window.location.search,
+  };
+}
