@@ -1,0 +1,33 @@
+import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
+
+/** Options every vendor plugin takes from the core, as the shared suite passes them. */
+export interface SharedPluginOptions {
+  identify?: { nested?: 'flatten' | 'reject' };
+  events?: { include?: Array<string | RegExp>; exclude?: Array<string | RegExp> };
+  consent?: 'granted' | 'pending';
+}
+
+/** One vendor SDK with the plugin installed, driven the way a user's code would drive it. */
+export interface VendorSession {
+  /** The vendor's identify call with this user id and these traits (Amplitude: `$set` of each trait). */
+  identify(userId: string | undefined, traits: Record<string, unknown>): Promise<void>;
+  /** The vendor's track call with properties. */
+  track(name: string, properties?: Record<string, unknown>): Promise<void>;
+  /** Waits until the SDK has handed every call so far to its destinations and its own upload. */
+  settle(): Promise<void>;
+  /** Hotjar calls the plugin made, in order, as `window.hj` received them. */
+  hotjarCalls(): HotjarCall[];
+  /** Event names (or types) the SDK's own upload received, in order. */
+  delivered(): string[];
+  /** Diagnostics the plugin reported. */
+  diagnostics(): HotjarDiagnostic[];
+  /** Uncaught errors and unhandled rejections seen while the session ran. */
+  errors(): unknown[];
+  close(): Promise<void>;
+}
+
+/** What each vendor supplies to run the shared behaviour suite. */
+export interface VendorDriver {
+  name: string;
+  start(options?: SharedPluginOptions): Promise<VendorSession>;
+}

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { sourceAliases } from '../vitest.shared';
+
+export default defineProject({
+  resolve: { alias: sourceAliases },
+  test: {
+    name: 'cross-package',
+    include: ['**/*.test.ts'],
+    exclude: ['browser/**', 'node_modules/**'],
+    environment: 'happy-dom',
+  },
+});
