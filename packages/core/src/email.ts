@@ -1,7 +1,7 @@
 // Local part, then a domain with at least one dot and a letters-only top-level label.
 // Deliberately loose: anything that looks like an address is treated as one, because
 // Hotjar rejects such values outside `email` and they are personal data in event names.
-const ADDRESS = "[\\p{L}\\p{N}!#$%&'*+=?^_`{|}~./-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}";
+const ADDRESS = '[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)*\\.\\p{L}{2,}';
 const CONTAINS_ADDRESS = new RegExp(ADDRESS, 'u');
 const WHOLE_ADDRESS = new RegExp(`^${ADDRESS}$`, 'u');
 
