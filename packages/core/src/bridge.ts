@@ -122,7 +122,6 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         return false;
       }
       runtime.installStub();
-      loaded = true;
       if (existing === null && opts.loadScript) {
         const ran = runtime.inject(opts.siteId, opts.hotjarVersion, { debug: opts.debug, nonce: opts.nonce });
         if (!ran) {
@@ -135,6 +134,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
           });
         }
       }
+      loaded = true;
       if (opts.debug) console.log(PREFIX, `loaded Hotjar site ${opts.siteId}, snippet version ${opts.hotjarVersion}`);
       return true;
     } catch (error) {

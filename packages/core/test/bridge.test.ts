@@ -1,0 +1,251 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordingRuntime } from '../../../test/shared/recording-runtime';
+import { createHotjarBridge } from '../src/bridge';
+import type { HotjarDiagnostic } from '../src/diagnostics';
+import type { HotjarBridgeOptions } from '../src/options';
+
+function setup(options: Partial<HotjarBridgeOptions> = {}, runtimeOptions: Parameters<typeof recordingRuntime>[0] = {}) {
+  const runtime = recordingRuntime(runtimeOptions);
+  const diagnostics: HotjarDiagnostic[] = [];
+  const bridge = createHotjarBridge({ siteId: 1234567, runtime, onDiagnostic: (d) => diagnostics.push(d), ...options });
+  return { bridge, runtime, diagnostics };
+}
+
+describe('bridge.load', () => {
+  it('installs the queue stub and injects the snippet once', () => {
+    const { bridge, runtime } = setup({ hotjarVersion: 6, nonce: 'abc' });
+    expect(bridge.load()).toBe(true);
+    expect(bridge.load()).toBe(true);
+    expect(runtime.stubInstalled).toBe(true);
+    expect(runtime.injections).toEqual([{ siteId: 1234567, version: 6, debug: false, nonce: 'abc' }]);
+    expect(bridge.isLoaded()).toBe(true);
+  });
+
+  it('does nothing and returns false without a window', () => {
+    const { bridge, runtime, diagnostics } = setup({}, { hasWindow: false });
+    expect(bridge.load()).toBe(false);
+    expect(runtime.injections).toEqual([]);
+    expect(diagnostics.map((d) => d.reason)).toEqual(['no-window']);
+    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'no-window' });
+  });
+
+  it('does not inject a second snippet when the page has one for the same site', () => {
+    const { bridge, runtime } = setup({}, { existingSiteId: 1234567 });
+    expect(bridge.load()).toBe(true);
+    expect(runtime.injections).toEqual([]);
+    bridge.track('Signed up');
+    expect(runtime.calls).toEqual([['event', 'Signed up']]);
+  });
+
+  it("reports another site's snippet and forwards nothing to it", () => {
+    const { bridge, runtime, diagnostics } = setup({}, { existingSiteId: 999 });
+    expect(bridge.load()).toBe(false);
+    expect(diagnostics[0]).toMatchObject({ kind: 'load', reason: 'other-site', subject: '999' });
+    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'other-site' });
+    expect(runtime.calls).toEqual([]);
+    expect(runtime.injections).toEqual([]);
+  });
+
+  it('only installs the stub with loadScript: false', () => {
+    const { bridge, runtime } = setup({ loadScript: false });
+    expect(bridge.load()).toBe(true);
+    expect(runtime.injections).toEqual([]);
+    expect(runtime.stubInstalled).toBe(true);
+  });
+
+  it('reports a snippet that did not run, with the nonce hint', () => {
+    const { bridge, diagnostics } = setup({}, { snippetRuns: false });
+    bridge.load();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ kind: 'load', reason: 'snippet-blocked' });
+    expect(diagnostics[0]?.message).toContain('nonce');
+  });
+
+  it('reports a runtime that throws instead of throwing', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    runtime.inject = () => {
+      throw new Error('no document');
+    };
+    expect(bridge.load()).toBe(false);
+    expect(bridge.isLoaded()).toBe(false);
+    expect(diagnostics[0]).toMatchObject({ kind: 'load', reason: 'internal-error' });
+  });
+});
+
+describe('bridge.identify', () => {
+  it('forwards the mapped user id and attributes and reports each drop', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    const outcome = bridge.identify('u1', { plan: 'pro', address: { city: 'SF' }, tags: ['a'], bio: 'x'.repeat(201) });
+    expect(outcome.forwarded).toBe(true);
+    expect(runtime.calls).toEqual([['identify', 'u1', { plan: 'pro', address_city: 'SF', bio: 'x'.repeat(200) }]]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ kind: 'dropped', call: 'identify', reason: 'array', subject: 'tags' }),
+      expect.objectContaining({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: 'bio' }),
+    ]);
+    expect(bridge.identifiedUserId()).toBe('u1');
+  });
+
+  it('skips a call with no user id and nothing left to send', () => {
+    const { bridge, runtime } = setup();
+    expect(bridge.identify(undefined, { email: 'p@example.com' })).toMatchObject({
+      forwarded: false,
+      reason: 'nothing-to-send',
+    });
+    expect(runtime.calls).toEqual([]);
+    expect(bridge.identifiedUserId()).toBeUndefined();
+  });
+
+  it('forwards anonymous attributes with a null user id', () => {
+    const { bridge, runtime } = setup();
+    bridge.identify(null, { ab_test: 'b' });
+    expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
+    expect(bridge.identifiedUserId()).toBeNull();
+  });
+});
+
+describe('bridge.track', () => {
+  it('sends the cleaned name only and reports the rename', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    expect(bridge.track('Order #1 (paid)')).toMatchObject({ forwarded: true, call: ['event', 'Order _1 _paid'] });
+    expect(runtime.calls).toEqual([['event', 'Order _1 _paid']]);
+    expect(diagnostics).toEqual([expect.objectContaining({ kind: 'renamed', subject: 'Order #1 (paid)' })]);
+  });
+
+  it.each([
+    [42, 'not-a-string'],
+    ['  ', 'empty'],
+    ['Invited a@b.co', 'contains-email'],
+  ])('refuses %j with reason %s', (name, reason) => {
+    const { bridge, runtime, diagnostics } = setup();
+    expect(bridge.track(name)).toMatchObject({ forwarded: false, reason });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', call: 'event', reason })]);
+  });
+
+  it('forwards only included names, and exclude wins', () => {
+    const { bridge, runtime } = setup({ events: { include: ['Signed up', /^Checkout/], exclude: [/failed$/g] } });
+    for (const name of ['Signed up', 'Checkout started', 'Checkout failed', 'Checkout failed', 'Page viewed']) {
+      bridge.track(name);
+    }
+    expect(runtime.calls).toEqual([
+      ['event', 'Signed up'],
+      ['event', 'Checkout started'],
+    ]);
+  });
+
+  it('matches patterns against the name as given, before cleaning', () => {
+    const { bridge, runtime } = setup({ events: { exclude: ['[Amplitude] Page Viewed'] } });
+    expect(bridge.track('[Amplitude] Page Viewed')).toMatchObject({ reason: 'excluded' });
+    expect(runtime.calls).toEqual([]);
+  });
+
+  it('uses the strict event-name mode', () => {
+    const { bridge } = setup({ eventName: { mode: 'strict' } });
+    expect(bridge.track('a#b')).toMatchObject({ forwarded: false, reason: 'needs-change' });
+  });
+});
+
+describe('bridge.page', () => {
+  it('sends stateChange with the current path and query by default', () => {
+    const { bridge, runtime } = setup();
+    bridge.page();
+    bridge.page('/pricing?plan=pro');
+    expect(runtime.calls).toEqual([
+      ['stateChange', '/current?x=1'],
+      ['stateChange', '/pricing?plan=pro'],
+    ]);
+  });
+
+  it('refuses a path that is not a non-empty string', () => {
+    const { bridge, runtime } = setup();
+    expect(bridge.page(42)).toMatchObject({ forwarded: false, reason: 'invalid-path' });
+    expect(bridge.page('')).toMatchObject({ forwarded: false, reason: 'invalid-path' });
+    expect(runtime.calls).toEqual([]);
+  });
+});
+
+describe('bridge consent', () => {
+  it('loads and forwards nothing while pending, then loads on grant', () => {
+    const { bridge, runtime, diagnostics } = setup({ consent: 'pending' });
+    expect(bridge.load()).toBe(false);
+    bridge.identify('u1', { plan: 'pro' });
+    bridge.track('Signed up');
+    bridge.page();
+    expect(runtime.injections).toEqual([]);
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.map((d) => d.reason)).toEqual(['consent-pending', 'consent-pending', 'consent-pending', 'consent-pending']);
+    bridge.grantConsent();
+    expect(bridge.consent()).toBe('granted');
+    expect(runtime.injections).toHaveLength(1);
+    bridge.track('Signed up');
+    // Calls made while pending are dropped, not buffered.
+    expect(runtime.calls).toEqual([['event', 'Signed up']]);
+  });
+
+  it('stops forwarding on revoke and resumes on a new grant', () => {
+    const { bridge, runtime } = setup();
+    bridge.load();
+    bridge.track('one');
+    bridge.revokeConsent();
+    expect(bridge.consent()).toBe('revoked');
+    expect(bridge.track('two')).toMatchObject({ forwarded: false, reason: 'consent-revoked' });
+    bridge.grantConsent();
+    bridge.track('three');
+    expect(runtime.calls).toEqual([
+      ['event', 'one'],
+      ['event', 'three'],
+    ]);
+    expect(runtime.injections).toHaveLength(1);
+  });
+});
+
+describe('bridge: never throws into the host page', () => {
+  it('survives a throwing diagnostics handler and a throwing runtime', () => {
+    const runtime = recordingRuntime();
+    runtime.call = () => {
+      throw new Error('hj broke');
+    };
+    const bridge = createHotjarBridge({
+      siteId: 1,
+      runtime,
+      onDiagnostic: () => {
+        throw new Error('handler broke');
+      },
+    });
+    expect(() => bridge.load()).not.toThrow();
+    expect(bridge.track('x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    expect(bridge.identify('u', { a: [1] })).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+  });
+
+  it('survives hostile traits', () => {
+    const { bridge, runtime } = setup();
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('x'); }, getPrototypeOf: () => { throw new Error('y'); } });
+    expect(() => bridge.identify({ toString: () => { throw new Error('z'); } }, hostile)).not.toThrow();
+    expect(runtime.calls).toEqual([]);
+  });
+});
+
+describe('bridge: debug log', () => {
+  let log: ReturnType<typeof vi.spyOn>;
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('logs each forwarded call and each dropped field, prefixed', () => {
+    const { bridge } = setup({ debug: true });
+    bridge.identify('u1', { tags: ['a'], plan: 'pro' });
+    expect(log).toHaveBeenCalledWith('[hotjar-bridge]', 'hj', 'identify', 'u1', { plan: 'pro' });
+    expect(warn).toHaveBeenCalledWith('[hotjar-bridge]', expect.stringContaining('"tags" dropped'));
+  });
+
+  it('logs nothing without debug', () => {
+    const { bridge } = setup();
+    bridge.identify('u1', { tags: ['a'] });
+    expect(log).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
