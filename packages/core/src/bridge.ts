@@ -1,8 +1,8 @@
-import { dropMessage, type DiagnosticCall, type HotjarDiagnostic, type SkipReason } from './diagnostics';
+import { type DiagnosticCall, type DiagnosticInput, diagnostic, type SkipReason } from './diagnostics';
 import { mapEventName } from './event-name';
-import { type HotjarIdentify, toHotjarIdentify } from './identify';
+import { toHotjarIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
-import { browserRuntime, type HotjarCall, type HotjarRuntime } from './runtime';
+import { browserRuntime, type HotjarCall } from './runtime';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
 export type ConsentState = 'granted' | 'pending' | 'revoked';
@@ -32,8 +32,8 @@ export interface HotjarBridge {
   consent(): ConsentState;
   /** The user id of the last identify call forwarded: `undefined` before any, `null` for an anonymous one. */
   identifiedUserId(): string | null | undefined;
-  /** Reports a diagnostic from a plugin through the same callback and debug log as the bridge's own. */
-  report(diagnostic: HotjarDiagnostic): void;
+  /** Reports a plugin's diagnostic through the same callback and debug log as the bridge's own; the message is written when absent. */
+  report(input: DiagnosticInput): void;
 }
 
 const PREFIX = '[hotjar-bridge]';
@@ -51,48 +51,44 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
   let foreignSite = false;
   let lastUserId: string | null | undefined;
 
-  const report = (diagnostic: HotjarDiagnostic) => {
-    if (opts.debug) console.warn(PREFIX, diagnostic.message);
-    if (!opts.onDiagnostic) return;
+  const report = (input: DiagnosticInput) => {
+    const d = diagnostic(input);
+    if (opts.debug) console.warn(PREFIX, d.message);
     try {
-      opts.onDiagnostic(diagnostic);
+      opts.onDiagnostic?.(d);
     } catch {
       // A throwing diagnostics handler must not break the host page's analytics.
     }
   };
 
-  const skip = (call: DiagnosticCall, reason: SkipReason, message: string, subject?: string): BridgeOutcome => {
-    report(subject === undefined ? { kind: 'skipped', call, reason, message } : { kind: 'skipped', call, reason, message, subject });
-    return { forwarded: false, reason, message };
+  const skip = (call: DiagnosticCall, reason: SkipReason, subject?: string): BridgeOutcome => {
+    const d = diagnostic({ kind: 'skipped', call, reason, subject });
+    report(d);
+    return { forwarded: false, reason, message: d.message };
   };
 
-  const send = (call: HotjarCall, message: string): BridgeOutcome => {
+  const send = (call: HotjarCall): BridgeOutcome => {
     runtime.installStub();
     runtime.call(call);
     if (opts.debug) console.log(PREFIX, 'hj', ...call);
-    return { forwarded: true, call, message };
+    return { forwarded: true, call, message: `${call[0]}: forwarded` };
   };
 
-  // Consent and the page's state, checked before every call.
-  const blocked = (call: DiagnosticCall): BridgeOutcome | null => {
-    if (consent !== 'granted') {
-      const reason = consent === 'pending' ? 'consent-pending' : 'consent-revoked';
-      return skip(call, reason, `${call}: not forwarded, consent is ${consent}`);
-    }
-    if (!runtime.hasWindow()) return skip(call, 'no-window', `${call}: not forwarded, there is no window`);
-    if (foreignSite) return skip(call, 'other-site', `${call}: not forwarded, the page has another Hotjar site's snippet`);
-    return null;
-  };
+  // Consent and the page's state are checked before every call; nothing thrown escapes.
+  const guarded =
+    <A extends unknown[]>(call: DiagnosticCall, work: (...args: A) => BridgeOutcome) =>
+    (...args: A): BridgeOutcome => {
+      try {
+        if (consent !== 'granted') return skip(call, `consent-${consent}`);
+        if (!runtime.hasWindow()) return skip(call, 'no-window');
+        if (foreignSite) return skip(call, 'other-site');
+        return work(...args);
+      } catch {
+        return skip(call, 'internal-error');
+      }
+    };
 
-  const guarded = (call: DiagnosticCall, work: () => BridgeOutcome): BridgeOutcome => {
-    try {
-      return work();
-    } catch (error) {
-      return skip(call, 'internal-error', `${call}: not forwarded, ${String(error)}`);
-    }
-  };
-
-  const matches = (name: string, pattern: string | RegExp) => {
+  const matches = (name: string) => (pattern: string | RegExp) => {
     if (typeof pattern === 'string') return pattern === name;
     pattern.lastIndex = 0;
     return pattern.test(name);
@@ -102,115 +98,70 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     if (loaded) return true;
     try {
       if (consent !== 'granted') {
-        report({ kind: 'skipped', call: 'load', reason: `consent-${consent}`, message: `load: waiting, consent is ${consent}` });
+        report({ kind: 'skipped', call: 'load', reason: `consent-${consent}` });
         return false;
       }
       if (!runtime.hasWindow()) {
-        report({ kind: 'load', call: 'load', reason: 'no-window', message: 'load: there is no window (server-side rendering?)' });
+        report({ kind: 'load', call: 'load', reason: 'no-window' });
         return false;
       }
       const existing = runtime.existingSiteId();
       if (existing !== null && existing !== opts.siteId) {
         foreignSite = true;
-        report({
-          kind: 'load',
-          call: 'load',
-          reason: 'other-site',
-          subject: String(existing),
-          message: `load: the page already has Hotjar's snippet for site ${existing}, not ${opts.siteId}: nothing will be forwarded`,
-        });
+        report({ kind: 'load', call: 'load', reason: 'other-site', subject: String(existing) });
         return false;
       }
       runtime.installStub();
       if (existing === null && opts.loadScript) {
-        const ran = runtime.inject(opts.siteId, opts.hotjarVersion, { debug: opts.debug, nonce: opts.nonce });
-        if (!ran) {
+        if (!runtime.inject(opts.siteId, opts.hotjarVersion, opts)) {
           report({
             kind: 'load',
             call: 'load',
             reason: 'snippet-blocked',
-            message:
-              "load: Hotjar's inline snippet did not run; a Content Security Policy may block it: pass its nonce as the nonce option",
+            message: "load: Hotjar's inline snippet did not run; if a Content Security Policy blocks it, pass its nonce as the nonce option",
           });
         }
       }
       loaded = true;
-      if (opts.debug) console.log(PREFIX, `loaded Hotjar site ${opts.siteId}, snippet version ${opts.hotjarVersion}`);
+      if (opts.debug) console.log(PREFIX, 'loaded site', opts.siteId);
       return true;
-    } catch (error) {
-      report({ kind: 'load', call: 'load', reason: 'internal-error', message: `load: failed, ${String(error)}` });
+    } catch {
+      report({ kind: 'load', call: 'load', reason: 'internal-error' });
       return false;
-    }
-  };
-
-  const reportIdentify = (mapped: HotjarIdentify) => {
-    for (const { key, reason } of mapped.dropped) {
-      report({ kind: 'dropped', call: 'identify', reason, subject: key, message: dropMessage(key, reason) });
-    }
-    for (const key of mapped.truncated) {
-      report({
-        kind: 'truncated',
-        call: 'identify',
-        reason: 'too-long',
-        subject: key,
-        message: `identify: attribute "${key}" cut to identify.maxStringLength characters`,
-      });
     }
   };
 
   return {
     load,
     isLoaded: () => loaded,
-    identify: (userId, traits) =>
-      guarded('identify', () => {
-        const stop = blocked('identify');
-        if (stop) return stop;
-        const mapped = toHotjarIdentify(userId, traits, opts.identify);
-        reportIdentify(mapped);
-        if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
-          return skip('identify', 'nothing-to-send', 'identify: not forwarded, no user id and no attribute to send');
-        }
-        lastUserId = mapped.userId;
-        return send(['identify', mapped.userId, mapped.attributes], 'identify: forwarded');
-      }),
-    track: (name) =>
-      guarded('event', () => {
-        const stop = blocked('event');
-        if (stop) return stop;
-        if (typeof name === 'string') {
-          if (opts.include && !opts.include.some((p) => matches(name, p))) {
-            return skip('event', 'not-included', `event "${name}": not forwarded, not in events.include`, name);
-          }
-          if (opts.exclude.some((p) => matches(name, p))) {
-            return skip('event', 'excluded', `event "${name}": not forwarded, in events.exclude`, name);
-          }
-        }
-        const mapped = mapEventName(name, opts.eventName);
-        const subject = typeof name === 'string' ? name : String(typeof name);
-        if (mapped.name === null) {
-          return skip('event', mapped.problem, `event "${subject}": not forwarded, ${EVENT_PROBLEMS[mapped.problem]}`, subject);
-        }
-        if (mapped.changed) {
-          report({
-            kind: 'renamed',
-            call: 'event',
-            reason: 'sanitized',
-            subject,
-            message: `event "${subject}": sent as "${mapped.name}"`,
-          });
-        }
-        return send(['event', mapped.name], mapped.changed ? `event: forwarded as "${mapped.name}"` : 'event: forwarded');
-      }),
-    page: (path) =>
-      guarded('stateChange', () => {
-        const stop = blocked('stateChange');
-        if (stop) return stop;
-        const target = path === undefined ? runtime.currentPath() : path;
-        if (typeof target !== 'string' || target.trim() === '') {
-          return skip('stateChange', 'invalid-path', 'stateChange: not forwarded, the path is not a non-empty string');
-        }
-        return send(['stateChange', target], 'stateChange: forwarded');
-      }),
+    identify: guarded('identify', (userId: unknown, traits: unknown) => {
+      const mapped = toHotjarIdentify(userId, traits, opts.identify);
+      for (const { key, reason } of mapped.dropped) report({ kind: 'dropped', call: 'identify', reason, subject: key });
+      for (const key of mapped.truncated) report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
+      if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
+        return skip('identify', 'nothing-to-send');
+      }
+      lastUserId = mapped.userId;
+      return send(['identify', mapped.userId, mapped.attributes]);
+    }),
+    track: guarded('event', (name: unknown) => {
+      if (typeof name === 'string') {
+        if (opts.include && !opts.include.some(matches(name))) return skip('event', 'not-included', name);
+        if (opts.exclude.some(matches(name))) return skip('event', 'excluded', name);
+      }
+      const mapped = mapEventName(name, opts.eventName);
+      const subject = typeof name === 'string' ? name : typeof name;
+      if (mapped.name === null) return skip('event', mapped.problem, subject);
+      if (mapped.changed) {
+        report({ kind: 'renamed', call: 'event', reason: 'sanitized', subject, message: `event: "${subject}" sent as "${mapped.name}"` });
+      }
+      return send(['event', mapped.name]);
+    }),
+    page: guarded('stateChange', (path?: unknown) => {
+      const target = path === undefined ? runtime.currentPath() : path;
+      if (typeof target !== 'string' || target.trim() === '') return skip('stateChange', 'invalid-path');
+      return send(['stateChange', target]);
+    }),
     grantConsent() {
       consent = 'granted';
       load();
@@ -223,10 +174,3 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     report,
   };
 }
-
-const EVENT_PROBLEMS: Record<'not-a-string' | 'empty' | 'contains-email' | 'needs-change', string> = {
-  'not-a-string': 'the name is not a string',
-  empty: 'the name is empty once cleaned',
-  'contains-email': 'the name contains an email address (personal data)',
-  'needs-change': 'the name has characters Hotjar does not accept (eventName.mode is "strict")',
-};

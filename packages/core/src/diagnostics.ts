@@ -32,31 +32,17 @@ export type HotjarDiagnostic =
 /** Receives every dropped or changed field, skipped call and load problem. */
 export type DiagnosticHandler = (diagnostic: HotjarDiagnostic) => void;
 
-const DROP_MESSAGES: Record<DropReason, string> = {
-  null: 'the value is null',
-  undefined: 'the value is undefined',
-  'not-finite': 'the number is not finite',
-  'unsafe-number': 'the number is outside +-Number.MAX_SAFE_INTEGER',
-  'bigint-out-of-range': 'the bigint is outside +-Number.MAX_SAFE_INTEGER',
-  function: 'functions cannot be sent',
-  symbol: 'symbols cannot be sent',
-  array: 'Hotjar rejects lists',
-  'non-plain-object': 'only plain objects, strings, numbers, booleans and Dates can be sent',
-  'invalid-date': 'the Date is invalid',
-  'getter-threw': 'reading the value threw',
-  unreadable: 'the object could not be read',
-  'empty-key': 'the attribute name is empty',
-  cycle: 'the object refers to itself',
-  nested: 'Hotjar rejects nested objects (identify.nested is "reject")',
-  'duplicate-key': 'an earlier trait already produced this attribute name',
-  'key-too-long': 'the attribute name is longer than identify.maxKeyLength',
-  'email-in-wrong-key': 'Hotjar accepts an email address only under the key "email"',
-  'invalid-email': 'the "email" attribute must hold one email address',
-  'personal-data-without-user-id': 'Hotjar accepts no personal data without a user id',
-  'attribute-limit': 'more attributes than identify.maxAttributes',
-};
+type WithoutMessage<T> = T extends unknown ? Omit<T, 'message'> : never;
 
-/** A sentence for the debug log and the diagnostics callback. */
-export function dropMessage(key: string, reason: DropReason): string {
-  return `identify: attribute "${key}" dropped: ${DROP_MESSAGES[reason]}`;
+/** A diagnostic as reported, before its sentence is written. */
+export type DiagnosticInput = WithoutMessage<HotjarDiagnostic> & { message?: string };
+
+/**
+ * Completes a diagnostic with its sentence: `identify: "tags" dropped (array)`. The reason
+ * codes are worded to read on their own, which keeps one table of prose out of every bundle.
+ */
+export function diagnostic(input: DiagnosticInput): HotjarDiagnostic {
+  const subject = input.subject === undefined ? '' : ` "${input.subject}"`;
+  const message = input.message ?? `${input.call}:${subject} ${input.kind} (${input.reason})`;
+  return { ...input, message } as HotjarDiagnostic;
 }

@@ -1,7 +1,14 @@
 export { createHotjarBridge } from './bridge';
 export type { BridgeOutcome, ConsentState, HotjarBridge } from './bridge';
-export { dropMessage } from './diagnostics';
-export type { DiagnosticCall, DiagnosticHandler, HotjarDiagnostic, LoadProblem, SkipReason } from './diagnostics';
+export { diagnostic } from './diagnostics';
+export type {
+  DiagnosticCall,
+  DiagnosticHandler,
+  DiagnosticInput,
+  HotjarDiagnostic,
+  LoadProblem,
+  SkipReason,
+} from './diagnostics';
 export { containsEmail, isEmail } from './email';
 export { mapEventName, toHotjarEventName } from './event-name';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';

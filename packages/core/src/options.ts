@@ -57,11 +57,8 @@ export interface ResolvedBridgeOptions {
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value instanceof RegExp) return String(value);
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'object' && value !== null) return 'an object';
+  if (typeof value === 'object' && value !== null && !(value instanceof RegExp)) return 'an object';
   return String(value);
 }
 
@@ -69,98 +66,66 @@ function show(value: unknown): string {
  * The error for a bad option: names the option, the value and what is expected, so that a
  * mistake is fixed at the first page load rather than found missing in Hotjar weeks later.
  */
-export function optionError(option: string, value: unknown, expected: string): Error {
+export function optionError(option: string, value: unknown, expected: string): TypeError {
   return new TypeError(`[hotjar-bridge] ${option} must be ${expected}, got ${show(value)}`);
 }
 
-function positiveInteger(option: string, value: unknown, fallback: number): number {
+/** The value when `ok` accepts it, the fallback when it is undefined; throws otherwise. */
+function check<T>(option: string, value: unknown, ok: (value: unknown) => boolean, expected: string, fallback: T): T {
   if (value === undefined) return fallback;
-  if (!isPositiveInteger(value)) throw optionError(option, value, 'a positive integer');
-  return value;
-}
-
-function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly unknown[]).includes(value)) {
-    throw optionError(option, value, allowed.map((a) => `"${a}"`).join(' or '));
-  }
+  if (!ok(value)) throw optionError(option, value, expected);
   return value as T;
 }
 
-function boolean(option: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw optionError(option, value, 'true or false');
-  return value;
-}
+const POSITIVE_INTEGER = 'a positive integer';
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+const oneOf = (...allowed: string[]) => [(value: unknown) => allowed.includes(value as string), allowed.map((a) => `"${a}"`).join(' or ')] as const;
+const isPatterns = (value: unknown) =>
+  Array.isArray(value) && value.every((p) => typeof p === 'string' || p instanceof RegExp);
+const PATTERNS = 'an array of strings and regular expressions';
+// A string of digits is accepted for ids pasted from Hotjar's settings page. Anything else is
+// refused: @hotjar/browser writes these values into script source.
+const digits = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 function section(option: string, value: unknown): Record<string, unknown> {
-  if (value === undefined) return {};
-  if (!isPlainObject(value)) throw optionError(option, value, 'an object');
-  return value;
-}
-
-function patterns(option: string, value: unknown): Array<string | RegExp> | undefined {
-  if (value === undefined) return undefined;
-  const ok = Array.isArray(value) && value.every((p) => typeof p === 'string' || p instanceof RegExp);
-  if (!ok) throw optionError(option, value, 'an array of strings and regular expressions');
-  return value as Array<string | RegExp>;
-}
-
-function siteIdOf(value: unknown): number {
-  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  // The id is written into the snippet's script source, so anything but digits is refused.
-  if (!isPositiveInteger(id)) throw optionError('siteId', value, 'a positive integer or a string of digits');
-  return id;
+  return check(option, value, isPlainObject, 'an object', {});
 }
 
 /** Validates bridge options, throwing a clear error for the first bad one. */
 export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
   if (!isPlainObject(options)) throw optionError('options', options, 'an object with at least siteId');
-  if (options.siteId === undefined) throw optionError('siteId', undefined, 'your Hotjar site id (a positive integer)');
-  const version = options.hotjarVersion;
-  const hotjarVersion = typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : version;
-  if (options.nonce !== undefined && (typeof options.nonce !== 'string' || options.nonce === '')) {
-    throw optionError('nonce', options.nonce, 'a non-empty string');
-  }
-  if (options.onDiagnostic !== undefined && typeof options.onDiagnostic !== 'function') {
-    throw optionError('onDiagnostic', options.onDiagnostic, 'a function');
-  }
-  const runtime = options.runtime;
-  if (runtime !== undefined && !isHotjarRuntime(runtime)) {
-    throw optionError('runtime', runtime, 'an object with the methods of HotjarRuntime');
-  }
   const events = section('events', options.events);
   const identify = section('identify', options.identify);
-  if (identify.separator !== undefined && typeof identify.separator !== 'string') {
-    throw optionError('identify.separator', identify.separator, 'a string');
-  }
   const eventName = section('eventName', options.eventName);
+  const siteId = digits(options.siteId);
+  if (!isPositiveInteger(siteId)) {
+    throw optionError('siteId', options.siteId, 'your Hotjar site id: a positive integer or a string of digits');
+  }
+  const [isNested, nestedValues] = oneOf('flatten', 'reject');
+  const [isMode, modeValues] = oneOf('sanitize', 'strict');
+  const [isConsent, consentValues] = oneOf('granted', 'pending');
   return {
-    siteId: siteIdOf(options.siteId),
-    hotjarVersion: positiveInteger('hotjarVersion', hotjarVersion, 6),
-    debug: boolean('debug', options.debug, false),
-    nonce: options.nonce as string | undefined,
-    loadScript: boolean('loadScript', options.loadScript, true),
-    consent: oneOf('consent', options.consent, ['granted', 'pending'], 'granted'),
-    include: patterns('events.include', events.include),
-    exclude: patterns('events.exclude', events.exclude) ?? [],
+    siteId,
+    hotjarVersion: check('hotjarVersion', digits(options.hotjarVersion), isPositiveInteger, POSITIVE_INTEGER, 6),
+    debug: check('debug', options.debug, isBoolean, 'true or false', false),
+    nonce: check('nonce', options.nonce, (v) => typeof v === 'string' && v !== '', 'a non-empty string', undefined),
+    loadScript: check('loadScript', options.loadScript, isBoolean, 'true or false', true),
+    consent: check('consent', options.consent, isConsent, consentValues, 'granted'),
+    include: check('events.include', events.include, isPatterns, PATTERNS, undefined),
+    exclude: check('events.exclude', events.exclude, isPatterns, PATTERNS, []),
     identify: {
-      nested: oneOf<'flatten' | 'reject'>('identify.nested', identify.nested, ['flatten', 'reject'], IDENTIFY_DEFAULTS.nested),
-      separator: (identify.separator as string | undefined) ?? IDENTIFY_DEFAULTS.separator,
-      maxKeyLength: positiveInteger('identify.maxKeyLength', identify.maxKeyLength, IDENTIFY_DEFAULTS.maxKeyLength),
-      maxStringLength: positiveInteger(
-        'identify.maxStringLength',
-        identify.maxStringLength,
-        IDENTIFY_DEFAULTS.maxStringLength,
-      ),
-      maxAttributes: positiveInteger('identify.maxAttributes', identify.maxAttributes, IDENTIFY_DEFAULTS.maxAttributes),
+      nested: check('identify.nested', identify.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
+      separator: check('identify.separator', identify.separator, (v) => typeof v === 'string', 'a string', IDENTIFY_DEFAULTS.separator),
+      maxKeyLength: check('identify.maxKeyLength', identify.maxKeyLength, isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS.maxKeyLength),
+      maxStringLength: check('identify.maxStringLength', identify.maxStringLength, isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS.maxStringLength),
+      maxAttributes: check('identify.maxAttributes', identify.maxAttributes, isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS.maxAttributes),
     },
     eventName: {
-      mode: oneOf<'sanitize' | 'strict'>('eventName.mode', eventName.mode, ['sanitize', 'strict'], EVENT_NAME_DEFAULTS.mode),
-      maxLength: positiveInteger('eventName.maxLength', eventName.maxLength, EVENT_NAME_DEFAULTS.maxLength),
+      mode: check('eventName.mode', eventName.mode, isMode, modeValues, EVENT_NAME_DEFAULTS.mode),
+      maxLength: check('eventName.maxLength', eventName.maxLength, isPositiveInteger, POSITIVE_INTEGER, EVENT_NAME_DEFAULTS.maxLength),
     },
-    onDiagnostic: options.onDiagnostic as DiagnosticHandler | undefined,
-    runtime: runtime as HotjarRuntime | undefined,
+    onDiagnostic: check('onDiagnostic', options.onDiagnostic, (v) => typeof v === 'function', 'a function', undefined),
+    runtime: check('runtime', options.runtime, isHotjarRuntime, 'an object with the methods of HotjarRuntime', undefined),
   };
 }
 

@@ -6,12 +6,12 @@ const make = (options: unknown) => () => createHotjarBridge(options as HotjarBri
 
 describe('createHotjarBridge: configuration errors', () => {
   it.each([
-    [{}, 'siteId must be your Hotjar site id (a positive integer), got undefined'],
-    [{ siteId: 'abc' }, 'siteId must be a positive integer or a string of digits, got "abc"'],
-    [{ siteId: '123;alert(1)' }, 'siteId must be a positive integer or a string of digits, got "123;alert(1)"'],
-    [{ siteId: 0 }, 'siteId must be a positive integer or a string of digits, got 0'],
-    [{ siteId: 1.5 }, 'siteId must be a positive integer or a string of digits, got 1.5'],
-    [{ siteId: 2 ** 60 }, 'siteId must be a positive integer or a string of digits, got 1152921504606847000'],
+    [{}, 'siteId must be your Hotjar site id: a positive integer or a string of digits, got undefined'],
+    [{ siteId: 'abc' }, 'siteId must be your Hotjar site id: a positive integer or a string of digits, got "abc"'],
+    [{ siteId: '123;alert(1)' }, 'siteId must be your Hotjar site id: a positive integer or a string of digits, got "123;alert(1)"'],
+    [{ siteId: 0 }, 'siteId must be your Hotjar site id: a positive integer or a string of digits, got 0'],
+    [{ siteId: 1.5 }, 'siteId must be your Hotjar site id: a positive integer or a string of digits, got 1.5'],
+    [{ siteId: 2 ** 60 }, 'siteId must be your Hotjar site id: a positive integer or a string of digits, got 1152921504606847000'],
     [{ siteId: 1, hotjarVersion: 'six' }, 'hotjarVersion must be a positive integer, got "six"'],
     [{ siteId: 1, hotjarVersion: '6);alert(1' }, 'hotjarVersion must be a positive integer, got "6);alert(1"'],
     [{ siteId: 1, nonce: 42 }, 'nonce must be a non-empty string, got 42'],
