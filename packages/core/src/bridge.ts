@@ -118,7 +118,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             kind: 'load',
             call: 'load',
             reason: 'snippet-blocked',
-            message: "load: Hotjar's inline snippet did not run; if a Content Security Policy blocks it, pass its nonce as the nonce option",
+            message:
+              "load: Hotjar's inline snippet did not run; if a Content Security Policy blocks it, pass its nonce as the nonce option",
           });
         }
       }
@@ -137,7 +138,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     identify: guarded('identify', (userId: unknown, traits: unknown) => {
       const mapped = toHotjarIdentify(userId, traits, opts.identify);
       for (const { key, reason } of mapped.dropped) report({ kind: 'dropped', call: 'identify', reason, subject: key });
-      for (const key of mapped.truncated) report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
+      for (const key of mapped.truncated)
+        report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
       if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
         return skip('identify', 'nothing-to-send');
       }
@@ -153,7 +155,13 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       const subject = typeof name === 'string' ? name : typeof name;
       if (mapped.name === null) return skip('event', mapped.problem, subject);
       if (mapped.changed) {
-        report({ kind: 'renamed', call: 'event', reason: 'sanitized', subject, message: `event: "${subject}" sent as "${mapped.name}"` });
+        report({
+          kind: 'renamed',
+          call: 'event',
+          reason: 'sanitized',
+          subject,
+          message: `event: "${subject}" sent as "${mapped.name}"`,
+        });
       }
       return send(['event', mapped.name]);
     }),

@@ -92,7 +92,9 @@ function toScalar(value: unknown): Scalar {
       return { value };
     case 'number':
       if (!Number.isFinite(value)) return { reason: 'not-finite' };
-      return Math.abs(value) <= Number.MAX_SAFE_INTEGER ? { value: value === 0 ? 0 : value } : { reason: 'unsafe-number' };
+      return Math.abs(value) <= Number.MAX_SAFE_INTEGER
+        ? { value: value === 0 ? 0 : value }
+        : { reason: 'unsafe-number' };
     case 'bigint':
       return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)
         ? { value: Number(value) }

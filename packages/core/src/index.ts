@@ -1,6 +1,5 @@
-export { createHotjarBridge } from './bridge';
 export type { BridgeOutcome, ConsentState, HotjarBridge } from './bridge';
-export { diagnostic } from './diagnostics';
+export { createHotjarBridge } from './bridge';
 export type {
   DiagnosticCall,
   DiagnosticHandler,
@@ -9,12 +8,13 @@ export type {
   LoadProblem,
   SkipReason,
 } from './diagnostics';
+export { diagnostic } from './diagnostics';
 export { containsEmail, isEmail } from './email';
-export { mapEventName, toHotjarEventName } from './event-name';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';
-export { toHotjarIdentify, toHotjarUserId } from './identify';
+export { mapEventName, toHotjarEventName } from './event-name';
 export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions } from './identify';
-export { optionError, resolveBridgeOptions } from './options';
+export { toHotjarIdentify, toHotjarUserId } from './identify';
 export type { EventFilterOptions, HotjarBridgeOptions, ResolvedBridgeOptions } from './options';
-export { browserRuntime } from './runtime';
+export { optionError, resolveBridgeOptions } from './options';
 export type { HotjarCall, HotjarRuntime } from './runtime';
+export { browserRuntime } from './runtime';

@@ -79,7 +79,8 @@ function check<T>(option: string, value: unknown, ok: (value: unknown) => boolea
 
 const POSITIVE_INTEGER = 'a positive integer';
 const isBoolean = (value: unknown) => typeof value === 'boolean';
-const oneOf = (...allowed: string[]) => [(value: unknown) => allowed.includes(value as string), allowed.map((a) => `"${a}"`).join(' or ')] as const;
+const oneOf = (...allowed: string[]) =>
+  [(value: unknown) => allowed.includes(value as string), allowed.map((a) => `"${a}"`).join(' or ')] as const;
 const isPatterns = (value: unknown) =>
   Array.isArray(value) && value.every((p) => typeof p === 'string' || p instanceof RegExp);
 const PATTERNS = 'an array of strings and regular expressions';
@@ -115,17 +116,53 @@ export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
     exclude: check('events.exclude', events.exclude, isPatterns, PATTERNS, []),
     identify: {
       nested: check('identify.nested', identify.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
-      separator: check('identify.separator', identify.separator, (v) => typeof v === 'string', 'a string', IDENTIFY_DEFAULTS.separator),
-      maxKeyLength: check('identify.maxKeyLength', identify.maxKeyLength, isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS.maxKeyLength),
-      maxStringLength: check('identify.maxStringLength', identify.maxStringLength, isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS.maxStringLength),
-      maxAttributes: check('identify.maxAttributes', identify.maxAttributes, isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS.maxAttributes),
+      separator: check(
+        'identify.separator',
+        identify.separator,
+        (v) => typeof v === 'string',
+        'a string',
+        IDENTIFY_DEFAULTS.separator,
+      ),
+      maxKeyLength: check(
+        'identify.maxKeyLength',
+        identify.maxKeyLength,
+        isPositiveInteger,
+        POSITIVE_INTEGER,
+        IDENTIFY_DEFAULTS.maxKeyLength,
+      ),
+      maxStringLength: check(
+        'identify.maxStringLength',
+        identify.maxStringLength,
+        isPositiveInteger,
+        POSITIVE_INTEGER,
+        IDENTIFY_DEFAULTS.maxStringLength,
+      ),
+      maxAttributes: check(
+        'identify.maxAttributes',
+        identify.maxAttributes,
+        isPositiveInteger,
+        POSITIVE_INTEGER,
+        IDENTIFY_DEFAULTS.maxAttributes,
+      ),
     },
     eventName: {
       mode: check('eventName.mode', eventName.mode, isMode, modeValues, EVENT_NAME_DEFAULTS.mode),
-      maxLength: check('eventName.maxLength', eventName.maxLength, isPositiveInteger, POSITIVE_INTEGER, EVENT_NAME_DEFAULTS.maxLength),
+      maxLength: check(
+        'eventName.maxLength',
+        eventName.maxLength,
+        isPositiveInteger,
+        POSITIVE_INTEGER,
+        EVENT_NAME_DEFAULTS.maxLength,
+      ),
     },
     onDiagnostic: check('onDiagnostic', options.onDiagnostic, (v) => typeof v === 'function', 'a function', undefined),
-    runtime: check('runtime', options.runtime, isHotjarRuntime, 'an object with the methods of HotjarRuntime', undefined),
+    runtime: check(
+      'runtime',
+      options.runtime,
+      isHotjarRuntime,
+      'an object with the methods of HotjarRuntime',
+      undefined,
+    ),
   };
 }
 

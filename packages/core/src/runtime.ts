@@ -63,10 +63,12 @@ export function browserRuntime(): HotjarRuntime {
       const w = hotjarWindow();
       if (typeof w.hj === 'function') return;
       // The same queue Hotjar's own snippet defines, so its script drains it on arrival.
-      w.hj = function hj() {
+      const queue: unknown[] = [];
+      const hj = function hj() {
         // biome-ignore lint/complexity/noArguments: Hotjar's script reads the queued `arguments` objects.
-        (w.hj!.q = w.hj!.q || []).push(arguments);
+        queue.push(arguments);
       };
+      w.hj = Object.assign(hj, { q: queue });
     },
     inject(siteId, version, { debug, nonce }) {
       browserApi().init(siteId, version, nonce === undefined ? { debug } : { debug, nonce });

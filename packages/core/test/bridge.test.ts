@@ -4,7 +4,10 @@ import { createHotjarBridge } from '../src/bridge';
 import type { HotjarDiagnostic } from '../src/diagnostics';
 import type { HotjarBridgeOptions } from '../src/options';
 
-function setup(options: Partial<HotjarBridgeOptions> = {}, runtimeOptions: Parameters<typeof recordingRuntime>[0] = {}) {
+function setup(
+  options: Partial<HotjarBridgeOptions> = {},
+  runtimeOptions: Parameters<typeof recordingRuntime>[0] = {},
+) {
   const runtime = recordingRuntime(runtimeOptions);
   const diagnostics: HotjarDiagnostic[] = [];
   const bridge = createHotjarBridge({ siteId: 1234567, runtime, onDiagnostic: (d) => diagnostics.push(d), ...options });
@@ -173,7 +176,12 @@ describe('bridge consent', () => {
     bridge.page();
     expect(runtime.injections).toEqual([]);
     expect(runtime.calls).toEqual([]);
-    expect(diagnostics.map((d) => d.reason)).toEqual(['consent-pending', 'consent-pending', 'consent-pending', 'consent-pending']);
+    expect(diagnostics.map((d) => d.reason)).toEqual([
+      'consent-pending',
+      'consent-pending',
+      'consent-pending',
+      'consent-pending',
+    ]);
     bridge.grantConsent();
     expect(bridge.consent()).toBe('granted');
     expect(runtime.injections).toHaveLength(1);
@@ -220,8 +228,27 @@ describe('bridge: never throws into the host page', () => {
 
   it('survives hostile traits', () => {
     const { bridge, runtime } = setup();
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('x'); }, getPrototypeOf: () => { throw new Error('y'); } });
-    expect(() => bridge.identify({ toString: () => { throw new Error('z'); } }, hostile)).not.toThrow();
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('x');
+        },
+        getPrototypeOf: () => {
+          throw new Error('y');
+        },
+      },
+    );
+    expect(() =>
+      bridge.identify(
+        {
+          toString: () => {
+            throw new Error('z');
+          },
+        },
+        hostile,
+      ),
+    ).not.toThrow();
     expect(runtime.calls).toEqual([]);
   });
 });

@@ -27,7 +27,10 @@ describe('toHotjarIdentify: values', () => {
   });
 
   it('turns a Date into its ISO string and drops an invalid Date', () => {
-    const result = toHotjarIdentify('u1', { first_purchase: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), bad: new Date('x') });
+    const result = toHotjarIdentify('u1', {
+      first_purchase: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
+      bad: new Date('x'),
+    });
     expect(result.attributes).toEqual({ first_purchase: '2024-01-02T03:04:05.000Z' });
     expect(reasons(result)).toEqual({ bad: 'invalid-date' });
   });
@@ -199,11 +202,15 @@ describe('toHotjarIdentify: limits', () => {
   });
 
   it('falls back to defaults for option values that make no sense', () => {
-    const result = toHotjarIdentify('u1', { a: { b: 'x'.repeat(300) } }, {
-      maxStringLength: -1,
-      nested: 'sideways' as 'flatten',
-      separator: 5 as unknown as string,
-    });
+    const result = toHotjarIdentify(
+      'u1',
+      { a: { b: 'x'.repeat(300) } },
+      {
+        maxStringLength: -1,
+        nested: 'sideways' as 'flatten',
+        separator: 5 as unknown as string,
+      },
+    );
     expect(result.attributes).toEqual({ a_b: 'x'.repeat(200) });
   });
 });

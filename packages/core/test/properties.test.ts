@@ -9,7 +9,10 @@ const EMAIL_LIKE = /[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*\.\p{L}{2,}/u;
 const ACCEPTED_NAME = /^[\p{L}\p{M}\p{N} _\-.:|/]+$/u;
 
 function checkIdentify(result: ReturnType<typeof toHotjarIdentify>, userId: unknown): string | null {
-  if (result.userId !== null && (typeof result.userId !== 'string' || result.userId.trim() !== result.userId || result.userId === '')) {
+  if (
+    result.userId !== null &&
+    (typeof result.userId !== 'string' || result.userId.trim() !== result.userId || result.userId === '')
+  ) {
     return `bad user id ${String(result.userId)}`;
   }
   if (userId === undefined && result.userId !== null) return 'user id invented';
@@ -74,23 +77,33 @@ describe('toHotjarIdentify: any input', () => {
 
   it('handles many attributes and cyclic graphs', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string()), { minKeys: 90, maxKeys: 200 }), fc.boolean(), (traits, cyclic) => {
-        const input: Record<string, unknown> = { ...traits };
-        if (cyclic) input.self = { back: input };
-        const result = toHotjarIdentify('u', input);
-        expect(checkIdentify(result, 'u')).toBeNull();
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string()), { minKeys: 90, maxKeys: 200 }),
+        fc.boolean(),
+        (traits, cyclic) => {
+          const input: Record<string, unknown> = { ...traits };
+          if (cyclic) input.self = { back: input };
+          const result = toHotjarIdentify('u', input);
+          expect(checkIdentify(result, 'u')).toBeNull();
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('accounts for every top-level trait: kept, flattened, dropped or truncated', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null))), (traits) => {
-        const result = toHotjarIdentify('u', traits);
-        const seen = new Set([...Object.keys(result.attributes), ...result.dropped.map((d) => d.key)]);
-        for (const key of Object.keys(traits)) expect(seen.has(key)).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 10 }),
+          fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+        ),
+        (traits) => {
+          const result = toHotjarIdentify('u', traits);
+          const seen = new Set([...Object.keys(result.attributes), ...result.dropped.map((d) => d.key)]);
+          for (const key of Object.keys(traits)) expect(seen.has(key)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -99,9 +112,12 @@ describe('toHotjarIdentify: any input', () => {
 describe('toHotjarEventName: any input', () => {
   it('never throws and gives null or a name Hotjar accepts', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.string({ unit: 'binary' }), fc.string({ maxLength: 600 }), fc.emailAddress()), (name) => {
-        expect(checkEventName(toHotjarEventName(name))).toBeNull();
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.string({ unit: 'binary' }), fc.string({ maxLength: 600 }), fc.emailAddress()),
+        (name) => {
+          expect(checkEventName(toHotjarEventName(name))).toBeNull();
+        },
+      ),
       { numRuns: 1000 },
     );
   });
