@@ -1,0 +1,3 @@
+export { hotjarPlugin } from './plugin';
+export type { HotjarPlugin } from './plugin';
+export type { HotjarPluginOptions } from './options';

@@ -1,0 +1,37 @@
+/** Amplitude's `user_properties` read as Hotjar traits, and the operations Hotjar cannot express. */
+export interface AmplitudeTraits {
+  traits: Record<string, unknown>;
+  unsupported: string[];
+}
+
+type Bag = Record<string, unknown>;
+
+const keysOf = (value: unknown): string[] =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+
+/**
+ * Turns an `$identify` event's `user_properties` into traits: `$setOnce`, then `$set` (so `$set`
+ * wins), then plain keys, which Amplitude's own client applies last. Every other operation
+ * (`$add`, `$unset`, ...) is listed in `unsupported`. Values are read lazily through getters, so a
+ * throwing getter costs only its own trait (the core reports it) and the event is never touched.
+ */
+export function toTraits(userProperties: unknown): AmplitudeTraits {
+  // No prototype: a `__proto__` key stays an ordinary trait.
+  const traits: Bag = Object.create(null);
+  const unsupported: string[] = [];
+  const props = userProperties as Bag;
+  const operations = keysOf(props);
+  const take = (source: Bag, key: string) =>
+    Object.defineProperty(traits, key, { get: () => source[key], enumerable: true, configurable: true });
+
+  for (const operation of ['$setOnce', '$set']) {
+    if (!operations.includes(operation)) continue;
+    const source = props[operation] as Bag;
+    for (const key of keysOf(source)) take(source, key);
+  }
+  for (const key of operations) {
+    if (!key.startsWith('$')) take(props, key);
+    else if (key !== '$set' && key !== '$setOnce') unsupported.push(key);
+  }
+  return { traits, unsupported };
+}
