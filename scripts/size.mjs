@@ -1,8 +1,9 @@
 // What each entry point adds to a user's page: bundled from the built packages, minified and
 // gzipped, host SDK excluded, @hotjar/browser included. Fails when an entry is over its
 // budget or when one vendor package pulls in anything of the other.
-import { gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { budgets } from './size-budgets.mjs';
 

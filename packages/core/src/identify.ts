@@ -1,4 +1,5 @@
 import { containsEmail, isEmail } from './email';
+import { isoString } from './iso-date';
 import { isPlainObject } from './plain-object';
 import { cutText, isPositiveInteger } from './text';
 
@@ -83,18 +84,13 @@ export function toHotjarUserId(userId: unknown): string | null {
   return null;
 }
 
-type Scalar = { value: HotjarAttributeValue } | { reason: DropReason };
+type Converted = { value: HotjarAttributeValue } | { reason: DropReason };
 
-function toScalar(value: unknown): Scalar {
+/** Values other than strings, finite numbers and booleans: the slow path, kept out of the hot loop. */
+function convert(value: unknown): Converted {
   switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return { value };
     case 'number':
-      if (!Number.isFinite(value)) return { reason: 'not-finite' };
-      return Math.abs(value) <= Number.MAX_SAFE_INTEGER
-        ? { value: value === 0 ? 0 : value }
-        : { reason: 'unsafe-number' };
+      return { reason: Number.isFinite(value) ? 'unsafe-number' : 'not-finite' };
     case 'bigint':
       return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)
         ? { value: Number(value) }
@@ -111,12 +107,97 @@ function toScalar(value: unknown): Scalar {
     if (Array.isArray(value)) return { reason: 'array' };
     if (Object.prototype.toString.call(value) === '[object Date]') {
       const time = Date.prototype.getTime.call(value);
-      return Number.isNaN(time) ? { reason: 'invalid-date' } : { value: new Date(time).toISOString() };
+      return Number.isNaN(time) ? { reason: 'invalid-date' } : { value: isoString(time) };
     }
   } catch {
-    return { reason: 'non-plain-object' };
+    // A revoked Proxy: nothing Hotjar can take.
   }
   return { reason: 'non-plain-object' };
+}
+
+/** The state of one mapping, passed to plain functions rather than closed over, for speed. */
+interface Mapping {
+  opts: Required<IdentifyOptions>;
+  result: HotjarIdentify;
+  count: number;
+}
+
+function drop(m: Mapping, key: string, reason: DropReason): void {
+  m.result.dropped.push({ key, reason });
+}
+
+function addLeaf(m: Mapping, key: string, raw: unknown): void {
+  const { opts, result } = m;
+  if (key.length > opts.maxKeyLength) return drop(m, key, 'key-too-long');
+  if (Object.hasOwn(result.attributes, key)) return drop(m, key, 'duplicate-key');
+  let value: HotjarAttributeValue;
+  if (typeof raw === 'string' || typeof raw === 'boolean') {
+    value = raw;
+  } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
+    value = raw === 0 ? 0 : raw;
+  } else {
+    const converted = convert(raw);
+    if ('reason' in converted) return drop(m, key, converted.reason);
+    value = converted.value;
+  }
+  if (key === 'email') {
+    if (typeof value !== 'string' || !isEmail(value) || value.trim().length > opts.maxStringLength) {
+      return drop(m, key, 'invalid-email');
+    }
+    if (result.userId === null) return drop(m, key, 'personal-data-without-user-id');
+    value = value.trim();
+  } else if (typeof value === 'string' && containsEmail(value)) {
+    return drop(m, key, 'email-in-wrong-key');
+  }
+  if (m.count >= opts.maxAttributes) return drop(m, key, 'attribute-limit');
+  if (typeof value === 'string' && value.length > opts.maxStringLength) {
+    value = cutText(value, opts.maxStringLength);
+    result.truncated.push(key);
+  }
+  m.count++;
+  // Assigning to "__proto__" would set the prototype instead of adding an attribute.
+  if (key === '__proto__') Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true });
+  else result.attributes[key] = value;
+}
+
+// `ancestors` holds the objects on the path from the root, so a cycle is caught where it
+// closes; depth is bounded because every level lengthens the key and long keys stop the walk.
+function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ancestors: object[]): void {
+  let keys: string[];
+  try {
+    keys = Object.keys(object);
+  } catch {
+    return drop(m, prefix, 'unreadable');
+  }
+  const { separator, nested, maxKeyLength } = m.opts;
+  for (const name of keys) {
+    const key = prefix === '' ? name : prefix + separator + name;
+    if (name === '') {
+      drop(m, key, 'empty-key');
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = object[name];
+    } catch {
+      drop(m, key, 'getter-threw');
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || !isPlainObject(value)) {
+      addLeaf(m, key, value);
+    } else if (ancestors.includes(value)) {
+      drop(m, key, 'cycle');
+    } else if (nested === 'reject') {
+      drop(m, key, 'nested');
+    } else if (key.length + separator.length + 1 > maxKeyLength) {
+      // Every key below this one would be longer still.
+      drop(m, key, 'key-too-long');
+    } else {
+      ancestors.push(value);
+      walk(m, value, key, ancestors);
+      ancestors.pop();
+    }
+  }
 }
 
 /**
@@ -125,79 +206,7 @@ function toScalar(value: unknown): Scalar {
  * in `dropped` with the reason, every string cut is listed in `truncated`.
  */
 export function toHotjarIdentify(userId: unknown, traits: unknown, options?: IdentifyOptions): HotjarIdentify {
-  const opts = resolve(options);
-  const id = toHotjarUserId(userId);
-  const entries: Array<[string, HotjarAttributeValue]> = [];
-  const taken = new Set<string>();
-  const dropped: HotjarIdentify['dropped'] = [];
-  const truncated: string[] = [];
-  const drop = (key: string, reason: DropReason) => {
-    dropped.push({ key, reason });
-  };
-
-  const leaf = (key: string, raw: unknown) => {
-    if (key.length > opts.maxKeyLength) return drop(key, 'key-too-long');
-    if (taken.has(key)) return drop(key, 'duplicate-key');
-    const scalar = toScalar(raw);
-    if ('reason' in scalar) return drop(key, scalar.reason);
-    let value = scalar.value;
-    if (key === 'email') {
-      if (typeof value !== 'string' || !isEmail(value) || value.trim().length > opts.maxStringLength) {
-        return drop(key, 'invalid-email');
-      }
-      if (id === null) return drop(key, 'personal-data-without-user-id');
-      value = value.trim();
-    } else if (typeof value === 'string' && containsEmail(value)) {
-      return drop(key, 'email-in-wrong-key');
-    }
-    if (entries.length >= opts.maxAttributes) return drop(key, 'attribute-limit');
-    if (typeof value === 'string' && value.length > opts.maxStringLength) {
-      value = cutText(value, opts.maxStringLength);
-      truncated.push(key);
-    }
-    taken.add(key);
-    entries.push([key, value]);
-  };
-
-  // `ancestors` holds the objects on the path from the root, so a cycle is caught where it
-  // closes; depth is bounded because every level lengthens the key and long keys stop the walk.
-  const walk = (object: Record<string, unknown>, prefix: string, ancestors: object[]) => {
-    let keys: string[];
-    try {
-      keys = Object.keys(object);
-    } catch {
-      return drop(prefix, 'unreadable');
-    }
-    for (const name of keys) {
-      const key = prefix === '' ? name : prefix + opts.separator + name;
-      if (name === '') {
-        drop(key, 'empty-key');
-        continue;
-      }
-      let value: unknown;
-      try {
-        value = object[name];
-      } catch {
-        drop(key, 'getter-threw');
-        continue;
-      }
-      if (!isPlainObject(value)) {
-        leaf(key, value);
-      } else if (ancestors.includes(value)) {
-        drop(key, 'cycle');
-      } else if (opts.nested === 'reject') {
-        drop(key, 'nested');
-      } else if (key.length + opts.separator.length + 1 > opts.maxKeyLength) {
-        // Every key below this one would be longer still.
-        drop(key, 'key-too-long');
-      } else {
-        ancestors.push(value);
-        walk(value, key, ancestors);
-        ancestors.pop();
-      }
-    }
-  };
-
-  if (isPlainObject(traits)) walk(traits, '', [traits]);
-  return { userId: id, attributes: Object.fromEntries(entries), dropped, truncated };
+  const result: HotjarIdentify = { userId: toHotjarUserId(userId), attributes: {}, dropped: [], truncated: [] };
+  if (isPlainObject(traits)) walk({ opts: resolve(options), result, count: 0 }, traits, '', [traits]);
+  return result;
 }

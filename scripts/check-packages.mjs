@@ -1,0 +1,103 @@
+// Checks the published packages as users get them: packs each one, runs publint --strict and
+// attw on the tarball, then installs the tarballs into a scratch project outside the
+// workspace, imports and requires each package, and compiles a TypeScript usage file against
+// them with skipLibCheck off, under both node16 and bundler resolution.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const packages = ['core', 'amplitude', 'segment'];
+const packDir = join(root, '.tmp', 'packs');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (command, args, cwd = root) => {
+  console.log(`$ ${[command, ...args].join(' ')}`);
+  execFileSync(command, args, { cwd, stdio: 'inherit' });
+};
+
+rmSync(packDir, { recursive: true, force: true });
+mkdirSync(packDir, { recursive: true });
+for (const name of packages) {
+  const dir = join(root, 'packages', name);
+  run(bin('publint'), ['--strict'], dir);
+  // pnpm pack writes the real versions in place of `workspace:*`, as publishing does.
+  run('pnpm', ['pack', '--pack-destination', packDir], dir);
+}
+const tarballs = readdirSync(packDir).map((file) => join(packDir, file));
+for (const tarball of tarballs) run(bin('attw'), [tarball, '--format', 'table-flipped']);
+
+const consumer = mkdtempSync(join(tmpdir(), 'hotjar-bridge-consumer-'));
+try {
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      ...tarballs,
+      '@amplitude/analytics-browser@2.47.1',
+      '@segment/analytics-next@1.84.3',
+      'typescript@5.9.3',
+    ],
+    consumer,
+  );
+  writeFileSync(
+    join(consumer, 'load.mjs'),
+    `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const checks = [
+  ['@hotjar-bridge/core', 'createHotjarBridge'],
+  ['@hotjar-bridge/amplitude', 'hotjarPlugin'],
+  ['@hotjar-bridge/segment', 'hotjarPlugin'],
+];
+for (const [name, exported] of checks) {
+  const esm = await import(name);
+  const cjs = require(name);
+  if (typeof esm[exported] !== 'function') throw new Error(name + ': import gives no ' + exported);
+  if (typeof cjs[exported] !== 'function') throw new Error(name + ': require gives no ' + exported);
+  console.log('ok', name, 'import and require');
+}
+`,
+  );
+  run('node', ['load.mjs'], consumer);
+  writeFileSync(
+    join(consumer, 'usage.ts'),
+    `import * as amplitude from '@amplitude/analytics-browser';
+import { AnalyticsBrowser } from '@segment/analytics-next';
+import { createHotjarBridge, toHotjarEventName, toHotjarIdentify, type HotjarDiagnostic } from '@hotjar-bridge/core';
+import { hotjarPlugin as amplitudePlugin } from '@hotjar-bridge/amplitude';
+import { hotjarPlugin as segmentPlugin } from '@hotjar-bridge/segment';
+
+const onDiagnostic = (d: HotjarDiagnostic): void => console.log(d.message);
+amplitude.add(amplitudePlugin({ siteId: 1234567, hotjarVersion: 6, onDiagnostic }));
+const analytics = AnalyticsBrowser.load({ writeKey: 'key' });
+void analytics.register(segmentPlugin({ siteId: 1234567, hotjarVersion: 6, pageChanges: true }));
+const bridge = createHotjarBridge({ siteId: '1234567', consent: 'pending' });
+const name: string | null = toHotjarEventName('Signed up');
+const attributes: Record<string, string | number | boolean> = toHotjarIdentify('u1', { a: 1 }).attributes;
+bridge.grantConsent();
+export { name, attributes };
+`,
+  );
+  const tsc = join(consumer, 'node_modules', '.bin', 'tsc');
+  const common = [
+    '--noEmit',
+    '--strict',
+    '--skipLibCheck',
+    'false',
+    '--target',
+    'es2022',
+    '--lib',
+    'es2022,dom',
+    'usage.ts',
+  ];
+  run(tsc, [...common, '--module', 'node16', '--moduleResolution', 'node16'], consumer);
+  run(tsc, [...common, '--module', 'esnext', '--moduleResolution', 'bundler'], consumer);
+  console.log('package checks passed');
+} finally {
+  rmSync(consumer, { recursive: true, force: true });
+}
