@@ -122,14 +122,14 @@ interface Mapping {
   count: number;
 }
 
-function drop(m: Mapping, key: string, reason: DropReason): void {
+function drop(m: Mapping, key: string, reason: DropReason): undefined {
   m.result.dropped.push({ key, reason });
 }
 
-function addLeaf(m: Mapping, key: string, raw: unknown): void {
+function addLeaf(m: Mapping, key: string, raw: unknown): undefined {
   const { opts, result } = m;
   if (key.length > opts.maxKeyLength) return drop(m, key, 'key-too-long');
-  if (Object.hasOwn(result.attributes, key)) return drop(m, key, 'duplicate-key');
+  if (Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(m, key, 'duplicate-key');
   let value: HotjarAttributeValue;
   if (typeof raw === 'string' || typeof raw === 'boolean') {
     value = raw;
@@ -162,7 +162,7 @@ function addLeaf(m: Mapping, key: string, raw: unknown): void {
 
 // `ancestors` holds the objects on the path from the root, so a cycle is caught where it
 // closes; depth is bounded because every level lengthens the key and long keys stop the walk.
-function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ancestors: object[]): void {
+function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ancestors: object[]): undefined {
   let keys: string[];
   try {
     keys = Object.keys(object);
