@@ -1,3 +1,3 @@
-export { hotjarPlugin } from './plugin';
-export type { HotjarPlugin } from './plugin';
 export type { HotjarPluginOptions } from './options';
+export type { HotjarPlugin } from './plugin';
+export { hotjarPlugin } from './plugin';

@@ -33,7 +33,14 @@ const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const PAGE_PATH = '[Amplitude] Page Path';
 // Skips caused by the event's own content: Amplitude gets a 400 for these, and 200 for a
 // deliberate skip (consent, filters, what Hotjar cannot express).
-const CONTENT_PROBLEMS: readonly SkipReason[] = ['not-a-string', 'empty', 'contains-email', 'needs-change', 'invalid-path', 'internal-error'];
+const CONTENT_PROBLEMS: readonly SkipReason[] = [
+  'not-a-string',
+  'empty',
+  'contains-email',
+  'needs-change',
+  'invalid-path',
+  'internal-error',
+];
 
 /**
  * Creates the Hotjar destination for the Amplitude Browser SDK 2.x:
@@ -76,7 +83,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     const type = event.event_type;
     if (type === '$identify') {
       const { traits, unsupported } = toTraits(event.user_properties);
-      const outcomes = unsupported.map((op) => skip('identify', 'unsupported', op, "Hotjar has no such operation"));
+      const outcomes = unsupported.map((op) => skip('identify', 'unsupported', op, 'Hotjar has no such operation'));
       outcomes.push(bridge.identify(event.user_id, traits));
       return outcomes;
     }
@@ -86,7 +93,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     } else if (typeof type === 'string' && type.startsWith(AMPLITUDE_EVENT)) {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
-        forwardAmplitudeEvents ? bridge.track(type) : skip('event', 'excluded', type, "Amplitude's own event (forwardAmplitudeEvents is false)"),
+        forwardAmplitudeEvents
+          ? bridge.track(type)
+          : skip('event', 'excluded', type, "Amplitude's own event (forwardAmplitudeEvents is false)"),
       );
     } else {
       outcomes.push(bridge.track(type));
@@ -110,7 +119,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     async execute(event) {
       let outcomes: BridgeOutcome[];
       try {
-        outcomes = optedOut ? [skip('event', 'consent-revoked', undefined, 'Amplitude is opted out')] : forward(event as EventFields);
+        outcomes = optedOut
+          ? [skip('event', 'consent-revoked', undefined, 'Amplitude is opted out')]
+          : forward(event as EventFields);
       } catch {
         outcomes = [skip('event', 'internal-error', undefined, 'reading the event threw')];
       }

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { amplitudeEvent, unitPlugin } from './unit-plugin';
+
+const UNSUPPORTED = ['$add', '$append', '$prepend', '$remove', '$preInsert', '$postInsert', '$unset', '$clearAll'];
+
+describe('execute maps $identify to hj identify', () => {
+  it('uses user_id and merges $setOnce, then $set, then plain keys', async () => {
+    const { execute, runtime } = await unitPlugin();
+    const result = await execute(
+      amplitudeEvent('$identify', {
+        user_id: 'user-1',
+        user_properties: {
+          $setOnce: { plan: 'free', signup: '2024-01-01' },
+          $set: { plan: 'pro', company: { name: 'Acme' } },
+          locale: 'de',
+        },
+      }),
+    );
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-1', { plan: 'pro', signup: '2024-01-01', company_name: 'Acme', locale: 'de' }],
+    ]);
+    expect(result.code).toBe(200);
+    expect(result.message).toBe('[hotjar-bridge] identify: forwarded');
+  });
+
+  it('sends a null user id without user_id, never the device id', async () => {
+    const { execute, runtime } = await unitPlugin();
+    await execute(amplitudeEvent('$identify', { device_id: 'device-abc', user_properties: { $set: { plan: 'pro' } } }));
+    expect(runtime.calls).toEqual([['identify', null, { plan: 'pro' }]]);
+  });
+
+  it('reports each operation Hotjar cannot express and forwards the rest', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    const userProperties: Record<string, unknown> = { $set: { plan: 'pro' } };
+    for (const op of UNSUPPORTED) userProperties[op] = op === '$clearAll' ? '-' : { logins: 1 };
+    const result = await execute(amplitudeEvent('$identify', { user_id: 'u', user_properties: userProperties }));
+    expect(runtime.calls).toEqual([['identify', 'u', { plan: 'pro' }]]);
+    expect(diagnostics.map((d) => [d.kind, d.call, d.reason, d.subject])).toEqual(
+      UNSUPPORTED.map((op) => ['skipped', 'identify', 'unsupported', op]),
+    );
+    expect(result.code).toBe(200);
+    expect(result.message).toContain('"$add" not forwarded');
+    expect(result.message).toContain('identify: forwarded');
+  });
+
+  it('skips with 200 an anonymous identify that holds only unsupported operations', async () => {
+    const { execute, runtime } = await unitPlugin();
+    const result = await execute(amplitudeEvent('$identify', { user_properties: { $add: { logins: 1 } } }));
+    expect(runtime.calls).toEqual([]);
+    expect(result.code).toBe(200);
+    expect(result.message).toContain('nothing-to-send');
+  });
+});
+
+describe('execute does not forward $groupidentify', () => {
+  it('reports it as unsupported and resolves 200', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    const result = await execute(
+      amplitudeEvent('$groupidentify', { groups: { org: 'acme' }, group_properties: { $set: { size: 10 } } }),
+    );
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics).toMatchObject([{ kind: 'skipped', reason: 'unsupported', subject: '$groupidentify' }]);
+    expect(result).toMatchObject({ code: 200, message: expect.stringContaining('Hotjar has no groups') });
+  });
+});
+
+describe('execute maps other events to hj event', () => {
+  it('sends the name and never the properties', async () => {
+    const { execute, runtime } = await unitPlugin();
+    const result = await execute(
+      amplitudeEvent('Checkout Started', { event_properties: { total: 9, email: 'a@b.co' } }),
+    );
+    expect(runtime.calls).toEqual([['event', 'Checkout Started']]);
+    expect(result.code).toBe(200);
+  });
+
+  it('sends revenue_amount as an ordinary event', async () => {
+    const { execute, runtime } = await unitPlugin();
+    await execute(amplitudeEvent('revenue_amount', { event_properties: { $price: 9.99, $quantity: 1 } }));
+    expect(runtime.calls).toEqual([['event', 'revenue_amount']]);
+  });
+
+  it('sends the name as the core cleans it', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    await execute(amplitudeEvent('Order #123 (paid)'));
+    expect(runtime.calls).toEqual([['event', 'Order _123 _paid']]);
+    expect(diagnostics).toMatchObject([{ kind: 'renamed', subject: 'Order #123 (paid)' }]);
+  });
+
+  it.each([
+    ['an email address', 'Signed up jane@example.com', 'contains-email'],
+    ['nothing but spaces', '   ', 'empty'],
+  ])('resolves 400 for a name with %s', async (_, name, reason) => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    const result = await execute(amplitudeEvent(name));
+    expect(runtime.calls).toEqual([]);
+    expect(result.code).toBe(400);
+    expect(result.message).toContain(reason);
+    expect(diagnostics).toMatchObject([{ kind: 'skipped', call: 'event', reason }]);
+  });
+
+  it('resolves 200 for an event the events option excludes', async () => {
+    const { execute, runtime } = await unitPlugin({ events: { exclude: [/^Debug/] } });
+    const result = await execute(amplitudeEvent('Debug Ping'));
+    expect(runtime.calls).toEqual([]);
+    expect(result).toMatchObject({ code: 200, message: expect.stringContaining('excluded') });
+  });
+});
+
+describe("execute and Amplitude's own events", () => {
+  it('does not forward [Amplitude] events by default', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    const result = await execute(amplitudeEvent('[Amplitude] Element Clicked'));
+    expect(runtime.calls).toEqual([]);
+    expect(result).toMatchObject({ code: 200, message: expect.stringContaining('forwardAmplitudeEvents is false') });
+    expect(diagnostics).toMatchObject([
+      { kind: 'skipped', reason: 'excluded', subject: '[Amplitude] Element Clicked' },
+    ]);
+  });
+
+  it('forwards them with forwardAmplitudeEvents, named as the core cleans them', async () => {
+    const { execute, runtime } = await unitPlugin({ forwardAmplitudeEvents: true });
+    await execute(amplitudeEvent('[Amplitude] Start Session'));
+    expect(runtime.calls).toEqual([['event', 'Amplitude_ Start Session']]);
+  });
+
+  const pageViewed = amplitudeEvent('[Amplitude] Page Viewed', {
+    event_properties: { '[Amplitude] Page Path': '/pricing', '[Amplitude] Page URL': 'https://shop.example/pricing' },
+  });
+
+  it('calls stateChange with the page path with pageChanges', async () => {
+    const { execute, runtime } = await unitPlugin({ pageChanges: true });
+    const result = await execute(pageViewed);
+    expect(runtime.calls).toEqual([['stateChange', '/pricing']]);
+    expect(result.code).toBe(200);
+  });
+
+  it('calls stateChange, then event, with both options', async () => {
+    const { execute, runtime } = await unitPlugin({ pageChanges: true, forwardAmplitudeEvents: true });
+    await execute(pageViewed);
+    expect(runtime.calls).toEqual([
+      ['stateChange', '/pricing'],
+      ['event', 'Amplitude_ Page Viewed'],
+    ]);
+  });
+
+  it('leaves page views alone without pageChanges', async () => {
+    const { execute, runtime } = await unitPlugin();
+    await execute(pageViewed);
+    expect(runtime.calls).toEqual([]);
+  });
+
+  it('resolves 400 for a page view whose path is not a string', async () => {
+    const { execute, runtime } = await unitPlugin({ pageChanges: true });
+    const result = await execute(
+      amplitudeEvent('[Amplitude] Page Viewed', { event_properties: { '[Amplitude] Page Path': 42 } }),
+    );
+    expect(runtime.calls).toEqual([]);
+    expect(result).toMatchObject({ code: 400, message: expect.stringContaining('invalid-path') });
+  });
+});
+
+describe('execute identifies a user Hotjar has not been given yet', () => {
+  it('identifies before forwarding, once', async () => {
+    const { execute, runtime } = await unitPlugin();
+    const first = await execute(amplitudeEvent('Viewed Cart', { user_id: 'user-7' }));
+    await execute(amplitudeEvent('Checkout', { user_id: 'user-7' }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-7', {}],
+      ['event', 'Viewed Cart'],
+      ['event', 'Checkout'],
+    ]);
+    expect(first.message).toBe('[hotjar-bridge] identify: forwarded; event: forwarded');
+  });
+
+  it('identifies again when the user id changes', async () => {
+    const { execute, runtime } = await unitPlugin();
+    await execute(amplitudeEvent('A', { user_id: 'user-7' }));
+    await execute(amplitudeEvent('B', { user_id: 'user-8' }));
+    expect(runtime.calls.filter((c) => c[0] === 'identify')).toEqual([
+      ['identify', 'user-7', {}],
+      ['identify', 'user-8', {}],
+    ]);
+  });
+
+  it('does not identify ahead of an $identify event, which carries the user itself', async () => {
+    const { execute, runtime } = await unitPlugin();
+    await execute(amplitudeEvent('$identify', { user_id: 'user-7', user_properties: { $set: { plan: 'pro' } } }));
+    await execute(amplitudeEvent('Checkout', { user_id: 'user-7' }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-7', { plan: 'pro' }],
+      ['event', 'Checkout'],
+    ]);
+  });
+
+  it('identifies the user of the SDK config at setup', async () => {
+    const { runtime } = await unitPlugin({}, { userId: 'user-3' });
+    expect(runtime.calls).toEqual([['identify', 'user-3', {}]]);
+  });
+});
+
+describe('onIdentityChanged', () => {
+  it('identifies a new user id at once', async () => {
+    const { plugin, runtime } = await unitPlugin();
+    await plugin.onIdentityChanged?.({ userId: 'user-9' });
+    await plugin.onIdentityChanged?.({ userId: 'user-9' });
+    expect(runtime.calls).toEqual([['identify', 'user-9', {}]]);
+  });
+
+  it('leaves user properties to the $identify event that follows, and ignores device ids', async () => {
+    const { plugin, runtime } = await unitPlugin();
+    await plugin.onIdentityChanged?.({ userProperties: { plan: 'pro' } });
+    await plugin.onIdentityChanged?.({ deviceId: 'device-2' });
+    await plugin.onIdentityChanged?.({ userId: undefined });
+    expect(runtime.calls).toEqual([]);
+  });
+});
+
+describe('consent and opt-out', () => {
+  it('loads Hotjar at setup when nothing holds it back', async () => {
+    const { runtime } = await unitPlugin();
+    expect(runtime.injections).toHaveLength(1);
+  });
+
+  it('loads and forwards nothing when the SDK config is opted out, until opt-in', async () => {
+    const { plugin, execute, runtime } = await unitPlugin({}, { optOut: true, userId: 'user-1' });
+    const result = await execute(amplitudeEvent('Checkout'));
+    await plugin.onIdentityChanged?.({ userId: 'user-2' });
+    expect(runtime.injections).toEqual([]);
+    expect(runtime.calls).toEqual([]);
+    expect(result).toMatchObject({ code: 200, message: expect.stringContaining('opted out') });
+
+    await plugin.onOptOutChanged?.(false);
+    await execute(amplitudeEvent('Checkout', { user_id: 'user-1' }));
+    expect(runtime.injections).toHaveLength(1);
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-1', {}],
+      ['event', 'Checkout'],
+    ]);
+  });
+
+  it('stops forwarding after onOptOutChanged(true)', async () => {
+    const { plugin, execute, runtime } = await unitPlugin();
+    await plugin.onOptOutChanged?.(true);
+    await execute(amplitudeEvent('Checkout'));
+    await plugin.onIdentityChanged?.({ userId: 'user-2' });
+    expect(runtime.calls).toEqual([]);
+  });
+
+  it("waits for grantConsent() with consent: 'pending'", async () => {
+    const { plugin, execute, runtime } = await unitPlugin({ consent: 'pending' });
+    const pending = await execute(amplitudeEvent('Checkout'));
+    expect(runtime.injections).toEqual([]);
+    expect(pending).toMatchObject({ code: 200, message: expect.stringContaining('consent-pending') });
+
+    plugin.grantConsent();
+    await execute(amplitudeEvent('Checkout'));
+    expect(runtime.injections).toHaveLength(1);
+    expect(runtime.calls).toEqual([['event', 'Checkout']]);
+
+    plugin.revokeConsent();
+    await execute(amplitudeEvent('Checkout'));
+    expect(runtime.calls).toHaveLength(1);
+  });
+
+  it('keeps a grantConsent() given while opted out until opt-in', async () => {
+    const { plugin, runtime } = await unitPlugin({ consent: 'pending' }, { optOut: true });
+    plugin.grantConsent();
+    expect(runtime.injections).toEqual([]);
+    await plugin.onOptOutChanged?.(false);
+    expect(runtime.injections).toHaveLength(1);
+  });
+});
