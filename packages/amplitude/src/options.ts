@@ -4,7 +4,7 @@ import { type HotjarBridgeOptions, optionError } from '@hotjar-bridge/core';
 export interface HotjarPluginOptions extends HotjarBridgeOptions {
   /** `[Amplitude] Page Viewed` events call Hotjar's stateChange with the event's `[Amplitude] Page Path`. @default false */
   pageChanges?: boolean;
-  /** Events Amplitude generates itself (names starting with `[Amplitude]`) are sent as Hotjar events only when true. @default false */
+  /** Events Amplitude generates itself (names starting with `[Amplitude]`, and `session_start`/`session_end`) are sent as Hotjar events only when true. @default false */
   forwardAmplitudeEvents?: boolean;
 }
 

@@ -28,7 +28,9 @@ interface EventFields {
 }
 
 const PREFIX = '[hotjar-bridge] ';
-const AMPLITUDE_EVENT = '[Amplitude]';
+// Events the SDK generates itself: autocapture's `[Amplitude] ...` names, and the session
+// events, which SDK 2.x names `session_start` and `session_end`.
+const AMPLITUDE_EVENT = /^(\[Amplitude\]|session_(start|end)$)/;
 const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const PAGE_PATH = '[Amplitude] Page Path';
 // Skips caused by the event's own content: Amplitude gets a 400 for these, and 200 for a
@@ -90,7 +92,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     const outcomes = identifyUser(event.user_id);
     if (type === '$groupidentify') {
       outcomes.push(skip('identify', 'unsupported', type, 'Hotjar has no groups'));
-    } else if (typeof type === 'string' && type.startsWith(AMPLITUDE_EVENT)) {
+    } else if (typeof type === 'string' && AMPLITUDE_EVENT.test(type)) {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents

@@ -108,6 +108,19 @@ describe('execute maps other events to hj event', () => {
 });
 
 describe("execute and Amplitude's own events", () => {
+  it.each(['session_start', 'session_end'])('does not forward the session event %s by default', async (name) => {
+    const { execute, runtime } = await unitPlugin();
+    const result = await execute(amplitudeEvent(name));
+    expect(runtime.calls).toEqual([]);
+    expect(result.code).toBe(200);
+  });
+
+  it('forwards a user event that only resembles a session event', async () => {
+    const { execute, runtime } = await unitPlugin();
+    await execute(amplitudeEvent('session_started_manually'));
+    expect(runtime.calls).toEqual([['event', 'session_started_manually']]);
+  });
+
   it('does not forward [Amplitude] events by default', async () => {
     const { execute, runtime, diagnostics } = await unitPlugin();
     const result = await execute(amplitudeEvent('[Amplitude] Element Clicked'));

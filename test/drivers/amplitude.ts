@@ -1,0 +1,197 @@
+import { createInstance, Identify, type Types } from '@amplitude/analytics-browser';
+import { type HotjarPlugin, type HotjarPluginOptions, hotjarPlugin } from '@hotjar-bridge/amplitude';
+import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
+import type { SharedPluginOptions, VendorDriver, VendorSession } from '../shared/driver';
+
+/** How one session sets up the real Amplitude Browser SDK with the plugin. */
+export interface AmplitudeSessionOptions {
+  /** Options for `hotjarPlugin` (siteId defaults to 1234567); `false` runs Amplitude without the plugin. @default {} */
+  plugin?: Partial<HotjarPluginOptions> | false;
+  /** Add the plugin before `init()` (queued by the SDK) rather than after it has resolved. @default true */
+  addBeforeInit?: boolean;
+  /** Extra `init()` options, over a quiet test setup with autocapture and remote config off. @default {} */
+  init?: Types.BrowserOptions;
+  /** Milliseconds Amplitude waits before uploading a batch. @default 0 */
+  flushIntervalMillis?: number;
+}
+
+/** A running SDK instance whose uploads and Hotjar calls are recorded. */
+export interface AmplitudeSession extends VendorSession {
+  /** The SDK instance; calls made through it are awaited by `settle()`. */
+  client: Types.BrowserClient;
+  /** The plugin added to it, when there is one. */
+  plugin: HotjarPlugin | undefined;
+  /** Every event Amplitude's upload received, as uploaded. */
+  uploads(): Array<Record<string, unknown>>;
+  /** Upload requests, with the time each was made. */
+  requests(): Array<{ at: number; events: Array<Record<string, unknown>> }>;
+  /** Errors the SDK logged (a destination's non-200 result among them). */
+  sdkErrors(): string[];
+  /** Polls until `done()` is true; false after `timeoutMs`. */
+  until(done: () => boolean, timeoutMs?: number): Promise<boolean>;
+}
+
+interface HotjarWindow {
+  hj?: { q?: ArrayLike<unknown>[] };
+  _hjSettings?: unknown;
+}
+
+let sessions = 0;
+
+/** Removes what Hotjar left on the page, so that each session starts as a fresh page load would. */
+export function resetHotjar(): void {
+  const w = window as unknown as HotjarWindow;
+  delete w.hj;
+  delete w._hjSettings;
+  document.getElementById('hotjar-init-script')?.remove();
+}
+
+/** The calls `window.hj` has queued, in order. */
+export function hotjarQueue(): HotjarCall[] {
+  const queue = (window as unknown as HotjarWindow).hj?.q ?? [];
+  return Array.from(queue, (args) => Array.from(args) as HotjarCall);
+}
+
+// Longest settle() waits for the SDK; Amplitude resolves a call only once every destination has.
+const SETTLE_LIMIT_MS = 2000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts the real Amplitude Browser SDK with its upload intercepted (no network): `fetch` is
+ * replaced for the session and answers every upload as Amplitude's API would.
+ */
+export async function startAmplitude(options: AmplitudeSessionOptions = {}): Promise<AmplitudeSession> {
+  resetHotjar();
+  sessions += 1;
+  const diagnostics: HotjarDiagnostic[] = [];
+  const errors: unknown[] = [];
+  const sdkErrors: string[] = [];
+  const requests: Array<{ at: number; events: Array<Record<string, unknown>> }> = [];
+  const pending: Promise<unknown>[] = [];
+
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (_url: unknown, init?: { body?: unknown }) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { events?: unknown }) : {};
+    const events = Array.isArray(body.events) ? (body.events as Array<Record<string, unknown>>) : [];
+    requests.push({ at: Date.now(), events });
+    const answer = { code: 200, events_ingested: events.length, payload_size_bytes: 1, server_upload_time: 1 };
+    return new Response(JSON.stringify(answer), { status: 200 });
+  }) as typeof fetch;
+
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+  const onNodeRejection = (reason: unknown) => errors.push(reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  process.on('unhandledRejection', onNodeRejection);
+
+  let plugin: HotjarPlugin | undefined;
+  if (options.plugin !== false) {
+    const given = options.plugin ?? {};
+    plugin = hotjarPlugin({
+      siteId: 1234567,
+      ...given,
+      onDiagnostic(diagnostic) {
+        diagnostics.push(diagnostic);
+        given.onDiagnostic?.(diagnostic);
+      },
+    });
+  }
+
+  const raw = createInstance();
+  // Every call that returns `{ promise }` is remembered, so that settle() can wait for it.
+  const client = new Proxy(raw, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (typeof result === 'object' && result !== null && 'promise' in result) {
+          pending.push((result as { promise: Promise<unknown> }).promise);
+        }
+        return result;
+      };
+    },
+  });
+
+  const logger = {
+    disable() {},
+    enable() {},
+    log() {},
+    warn() {},
+    debug() {},
+    error: (...args: unknown[]) => sdkErrors.push(args.map(String).join(' ')),
+  };
+  const addBeforeInit = options.addBeforeInit ?? true;
+  if (plugin && addBeforeInit) client.add(plugin);
+  await client.init(`test-api-key-${sessions}`, {
+    instanceName: `hotjar-bridge-test-${sessions}`,
+    identityStorage: 'none',
+    autocapture: false,
+    remoteConfig: { fetchRemoteConfig: false },
+    enableDiagnostics: false,
+    flushIntervalMillis: options.flushIntervalMillis ?? 0,
+    loggerProvider: logger,
+    ...options.init,
+  }).promise;
+  if (plugin && !addBeforeInit) await client.add(plugin).promise;
+
+  const uploads = () => requests.flatMap((request) => request.events);
+
+  const session: AmplitudeSession = {
+    client,
+    plugin,
+    async identify(userId, traits) {
+      const identify = new Identify();
+      for (const [key, value] of Object.entries(traits)) identify.set(key, value as Types.ValidPropertyType);
+      client.identify(identify, userId === undefined ? undefined : { user_id: userId });
+    },
+    async track(name, properties) {
+      client.track(name, properties);
+    },
+    async settle() {
+      // Each round waits for the calls made so far, then has Amplitude upload what it queued.
+      // Bounded: a call whose upload keeps failing (Amplitude retries it) never resolves.
+      const deadline = Date.now() + SETTLE_LIMIT_MS;
+      do {
+        await Promise.race([Promise.all(pending.splice(0)), sleep(Math.max(0, deadline - Date.now()))]);
+        await Promise.race([raw.flush().promise, sleep(Math.max(0, deadline - Date.now()))]);
+        await sleep(0);
+      } while (pending.length > 0 && Date.now() < deadline);
+    },
+    hotjarCalls: hotjarQueue,
+    delivered: () => uploads().map((event) => String(event.event_type)),
+    diagnostics: () => [...diagnostics],
+    errors: () => [...errors],
+    uploads,
+    requests: () => [...requests],
+    sdkErrors: () => [...sdkErrors],
+    async until(done, timeoutMs = 2000) {
+      const end = Date.now() + timeoutMs;
+      while (!done()) {
+        if (Date.now() > end) return false;
+        await sleep(5);
+      }
+      return true;
+    },
+    async close() {
+      await session.settle();
+      if (plugin) await raw.remove(plugin.name).promise;
+      // Opted out, the instance's own tracking (page views on pushState) can no longer upload.
+      raw.setOptOut(true);
+      globalThis.fetch = realFetch;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+      process.off('unhandledRejection', onNodeRejection);
+      resetHotjar();
+    },
+  };
+  return session;
+}
+
+/** The shared behaviour suite's driver: the real Amplitude Browser SDK with `hotjarPlugin` added. */
+export const amplitudeDriver: VendorDriver = {
+  name: 'amplitude',
+  start: (options: SharedPluginOptions = {}) => startAmplitude({ plugin: options }),
+};
