@@ -13,6 +13,10 @@ export interface AmplitudeSessionOptions {
   init?: Types.BrowserOptions;
   /** Milliseconds Amplitude waits before uploading a batch. @default 0 */
   flushIntervalMillis?: number;
+  /** Other plugins, added before the Hotjar plugin and before `init()`. @default [] */
+  plugins?: Types.Plugin<Types.BrowserClient, Types.BrowserConfig>[];
+  /** Runs after the page is reset and before the SDK starts: a snippet already on the page, say. @default none */
+  preparePage?: () => void;
 }
 
 /** A running SDK instance whose uploads and Hotjar calls are recorded. */
@@ -63,6 +67,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startAmplitude(options: AmplitudeSessionOptions = {}): Promise<AmplitudeSession> {
   resetHotjar();
+  options.preparePage?.();
   sessions += 1;
   const diagnostics: HotjarDiagnostic[] = [];
   const errors: unknown[] = [];
@@ -124,6 +129,7 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     error: (...args: unknown[]) => sdkErrors.push(args.map(String).join(' ')),
   };
   const addBeforeInit = options.addBeforeInit ?? true;
+  for (const other of options.plugins ?? []) client.add(other);
   if (plugin && addBeforeInit) client.add(plugin);
   await client.init(`test-api-key-${sessions}`, {
     instanceName: `hotjar-bridge-test-${sessions}`,
