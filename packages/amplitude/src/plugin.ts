@@ -59,7 +59,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   let consentGiven = false;
 
   const skip = (call: DiagnosticCall, reason: SkipReason, subject: string | undefined, why: string): BridgeOutcome => {
-    const message = `${call}:${subject === undefined ? '' : ` "${subject}"`} not forwarded, ${why}`;
+    // Worded like the core's own diagnostics, with the reason explained.
+    const message = `${call}:${subject === undefined ? '' : ` "${subject}"`} skipped (${reason}: ${why})`;
     bridge.report({ kind: 'skipped', call, reason, subject, message });
     return { forwarded: false, reason, message };
   };
@@ -97,7 +98,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       outcomes.push(
         forwardAmplitudeEvents
           ? bridge.track(type)
-          : skip('event', 'excluded', type, "Amplitude's own event (forwardAmplitudeEvents is false)"),
+          : skip('event', 'excluded', type, "Amplitude's own event, forwardAmplitudeEvents is false"),
       );
     } else {
       outcomes.push(bridge.track(type));

@@ -39,7 +39,7 @@ describe('execute maps $identify to hj identify', () => {
       UNSUPPORTED.map((op) => ['skipped', 'identify', 'unsupported', op]),
     );
     expect(result.code).toBe(200);
-    expect(result.message).toContain('"$add" not forwarded');
+    expect(result.message).toContain('identify: "$add" skipped (unsupported: Hotjar has no such operation)');
     expect(result.message).toContain('identify: forwarded');
   });
 
