@@ -1,0 +1,4 @@
+import { amplitudeDriver } from './drivers/amplitude';
+import { behaviourSuite } from './shared/behaviour';
+
+behaviourSuite(amplitudeDriver);
