@@ -75,11 +75,25 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return outcomes;
   };
 
+  const configUnreadable = () =>
+    bridge.report({
+      kind: 'load',
+      call: 'load',
+      reason: 'internal-error',
+      message: "load: reading Amplitude's config threw",
+    });
+
+  // Loads Hotjar once the SDK has set the plugin up and is not opted out. Never throws: it runs
+  // from the SDK's hooks and from grantConsent().
   const start = () => {
-    if (!ready || optedOut) return;
-    if (consentGiven) bridge.grantConsent();
-    else bridge.load();
-    identifyUser(config.userId);
+    try {
+      if (!ready || optedOut) return;
+      if (consentGiven) bridge.grantConsent();
+      else bridge.load();
+      identifyUser(config.userId);
+    } catch {
+      configUnreadable();
+    }
   };
 
   const forward = (event: EventFields): BridgeOutcome[] => {
@@ -109,15 +123,17 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   return {
     name: 'hotjar-bridge',
     type: 'destination',
+    // Resolves whatever the config holds: a rejected setup would fail amplitude.init().
     async setup(amplitudeConfig) {
       try {
-        config = amplitudeConfig;
         optedOut = amplitudeConfig.optOut === true;
+        config = amplitudeConfig;
+        // Only a config that could be read lets Hotjar load: an unreadable opt-out is not an opt-in.
         ready = true;
-        start();
       } catch {
-        // A rejected setup would fail amplitude.init(); the bridge has reported what it could.
+        configUnreadable();
       }
+      start();
     },
     async execute(event) {
       let outcomes: BridgeOutcome[];
@@ -140,11 +156,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     },
     async onOptOutChanged(optOut) {
       optedOut = optOut === true;
-      try {
-        start();
-      } catch {
-        // As above.
-      }
+      start();
     },
     grantConsent() {
       consentGiven = true;

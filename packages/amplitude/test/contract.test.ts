@@ -1,6 +1,9 @@
 import type { Types } from '@amplitude/analytics-browser';
+import { hotjarPlugin } from '@hotjar-bridge/amplitude';
+import type { HotjarDiagnostic } from '@hotjar-bridge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordingRuntime } from '../../../test/shared/recording-runtime';
 import { amplitudeEvent, unitPlugin } from './unit-plugin';
 
 function deepFreeze<T>(value: T): T {
@@ -120,8 +123,10 @@ describe('execute keeps the promises the SDK depends on', () => {
 });
 
 describe('setup and the identity hooks never reject', () => {
-  it('resolves setup when reading the config throws', async () => {
-    const { plugin } = await unitPlugin();
+  it('resolves setup when reading the config throws, and then loads nothing', async () => {
+    const runtime = recordingRuntime();
+    const diagnostics: HotjarDiagnostic[] = [];
+    const plugin = hotjarPlugin({ siteId: 1, runtime, onDiagnostic: (d) => diagnostics.push(d) });
     const config = {
       get optOut(): boolean {
         throw new Error('optOut');
@@ -130,6 +135,23 @@ describe('setup and the identity hooks never reject', () => {
     await expect(plugin.setup?.(config as unknown as Types.BrowserConfig, {} as Types.BrowserClient)).resolves.toBe(
       undefined,
     );
+    plugin.grantConsent();
+    expect(runtime.injections).toEqual([]);
+    expect(diagnostics).toMatchObject([{ kind: 'load', reason: 'internal-error' }]);
+  });
+
+  it('keeps grantConsent() from throwing when the config turns hostile after setup', async () => {
+    const runtime = recordingRuntime();
+    const plugin = hotjarPlugin({ siteId: 1, runtime, consent: 'pending' });
+    const config = {
+      optOut: false,
+      get userId(): string {
+        throw new Error('userId');
+      },
+    };
+    await plugin.setup?.(config as unknown as Types.BrowserConfig, {} as Types.BrowserClient);
+    expect(() => plugin.grantConsent()).not.toThrow();
+    expect(runtime.injections).toHaveLength(1);
   });
 
   it('resolves onIdentityChanged and onOptOutChanged for any input', async () => {

@@ -157,6 +157,12 @@ describe("execute and Amplitude's own events", () => {
     ]);
   });
 
+  it("falls back to the page's current path for a page view that carries none", async () => {
+    const { execute, runtime } = await unitPlugin({ pageChanges: true });
+    await execute(amplitudeEvent('[Amplitude] Page Viewed'));
+    expect(runtime.calls).toEqual([['stateChange', '/current?x=1']]);
+  });
+
   it('leaves page views alone without pageChanges', async () => {
     const { execute, runtime } = await unitPlugin();
     await execute(pageViewed);
@@ -226,6 +232,30 @@ describe('onIdentityChanged', () => {
     await plugin.onIdentityChanged?.({ deviceId: 'device-2' });
     await plugin.onIdentityChanged?.({ userId: undefined });
     expect(runtime.calls).toEqual([]);
+  });
+});
+
+describe('execute resolves every skip with its code', () => {
+  it.each([
+    ['not-included', { events: { include: ['Signed Up'] } }, {}, 'Checkout', 200],
+    ['no-window', {}, { hasWindow: false }, 'Checkout', 200],
+    ['other-site', {}, { existingSiteId: 999 }, 'Checkout', 200],
+    ['needs-change', { eventName: { mode: 'strict' as const } }, {}, 'Order #1', 400],
+    ['not-a-string', {}, {}, 42, 400],
+  ])('%s', async (reason, options, runtimeOptions, name, code) => {
+    const { execute, runtime } = await unitPlugin(options, {}, runtimeOptions);
+    const result = await execute({ event_type: name });
+    expect(runtime.calls).toEqual([]);
+    expect(result).toMatchObject({ code, message: expect.stringContaining(`(${reason})`) });
+  });
+
+  it('consent-revoked, after revokeConsent()', async () => {
+    const { plugin, execute } = await unitPlugin();
+    plugin.revokeConsent();
+    expect(await execute(amplitudeEvent('Checkout'))).toMatchObject({
+      code: 200,
+      message: expect.stringContaining('(consent-revoked)'),
+    });
   });
 });
 
