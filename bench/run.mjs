@@ -45,7 +45,10 @@ const runtime = {
   existingSiteId: () => null,
   installStub: () => undefined,
   inject: () => true,
-  call: (call) => hj(...call),
+  call: (call) => {
+    hj(...call);
+    return true;
+  },
   currentPath: () => '/',
 };
 const bridge = createHotjarBridge({ siteId: 1234567, runtime });

@@ -36,6 +36,7 @@ export function recordingRuntime(options: RecordingRuntimeOptions = {}): Recordi
     },
     call(call) {
       runtime.calls.push(structuredClone(call));
+      return true;
     },
     currentPath: () => options.currentPath ?? '/current?x=1',
   };

@@ -69,7 +69,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
 
   const send = (call: HotjarCall): BridgeOutcome => {
     runtime.installStub();
-    runtime.call(call);
+    if (!runtime.call(call)) return skip(call[0], 'internal-error');
     if (opts.debug) console.log(PREFIX, 'hj', ...call);
     return { forwarded: true, call, message: `${call[0]}: forwarded` };
   };
@@ -153,7 +153,9 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       }
       const mapped = mapEventName(name, opts.eventName);
       const subject = typeof name === 'string' ? name : typeof name;
-      if (mapped.name === null) return skip('event', mapped.problem, subject);
+      // The refused name is personal data: it stays out of diagnostics and logs.
+      if (mapped.name === null)
+        return skip('event', mapped.problem, mapped.problem === 'contains-email' ? undefined : subject);
       if (mapped.changed) {
         report({
           kind: 'renamed',

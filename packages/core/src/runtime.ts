@@ -20,8 +20,8 @@ export interface HotjarRuntime {
   installStub(): void;
   /** Adds Hotjar's snippet; returns false when it did not run (a Content Security Policy without the nonce, say). */
   inject(siteId: number, version: number, options: { debug: boolean; nonce: string | undefined }): boolean;
-  /** Hands one call to Hotjar. */
-  call(call: HotjarCall): void;
+  /** Hands one call to Hotjar; false when Hotjar's function was missing or threw. */
+  call(call: HotjarCall): boolean;
   /** The current page's path and query. */
   currentPath(): string;
 }
@@ -76,9 +76,9 @@ export function browserRuntime(): HotjarRuntime {
     },
     call(call) {
       const api = browserApi();
-      if (call[0] === 'identify') api.identify(call[1], call[2]);
-      else if (call[0] === 'event') api.event(call[1]);
-      else api.stateChange(call[1]);
+      if (call[0] === 'identify') return api.identify(call[1], call[2]);
+      if (call[0] === 'event') return api.event(call[1]);
+      return api.stateChange(call[1]);
     },
     currentPath: () => window.location.pathname + window.location.search,
   };

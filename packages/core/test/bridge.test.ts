@@ -125,6 +125,13 @@ describe('bridge.track', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', call: 'event', reason })]);
   });
 
+  it('keeps a refused name carrying an email address out of diagnostics', () => {
+    const { bridge, diagnostics } = setup();
+    const outcome = bridge.track('Invited peter@example.com');
+    expect(outcome.message).not.toContain('peter@example.com');
+    expect(JSON.stringify(diagnostics)).not.toContain('peter@example.com');
+  });
+
   it('forwards only included names, and exclude wins', () => {
     const { bridge, runtime } = setup({ events: { include: ['Signed up', /^Checkout/], exclude: [/failed$/g] } });
     for (const name of ['Signed up', 'Checkout started', 'Checkout failed', 'Checkout failed', 'Page viewed']) {
@@ -224,6 +231,15 @@ describe('bridge: never throws into the host page', () => {
     expect(bridge.track('x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
     expect(bridge.identify('u', { a: [1] })).toMatchObject({ forwarded: false, reason: 'internal-error' });
     expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+  });
+
+  it('reports a call Hotjar refused instead of calling it forwarded', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    runtime.call = () => false;
+    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'internal-error' }),
+    ]);
   });
 
   it('survives hostile traits', () => {
