@@ -70,7 +70,7 @@ const cases = [
     bridge: () => bridge.identify('user_12345', traits),
     baseline: () => hj('identify', 'user_12345', traits),
   },
-  ...(await vendorCases(hj)),
+  ...(await vendorCases(hj, { traits, eventName })),
 ];
 
 const bench = new Bench({ time: 500, warmupTime: 100 });

@@ -1,4 +1,71 @@
-// The full plugin paths, added by the vendor packages' benchmarks.
-export async function vendorCases(_hj) {
-  return [];
+// The full plugin paths with a recording Hotjar, against the forward-everything baseline.
+import { existsSync } from 'node:fs';
+
+const built = (name) => new URL(`../packages/${name}/dist/index.js`, import.meta.url);
+
+function countingRuntime(hj) {
+  return {
+    hasWindow: () => true,
+    existingSiteId: () => null,
+    installStub: () => undefined,
+    inject: () => true,
+    call: (call) => {
+      hj(...call);
+      return true;
+    },
+    currentPath: () => '/',
+  };
+}
+
+export async function vendorCases(hj, { traits, eventName }) {
+  const cases = [];
+  if (existsSync(built('amplitude'))) {
+    const { hotjarPlugin } = await import(built('amplitude').href);
+    const plugin = hotjarPlugin({ siteId: 1234567, runtime: countingRuntime(hj) });
+    await plugin.setup({ userId: 'user_12345' }, {});
+    const track = { event_type: eventName, user_id: 'user_12345', event_properties: { total: 99.5, items: 3 } };
+    const identify = { event_type: '$identify', user_id: 'user_12345', user_properties: { $set: traits } };
+    // What Amplitude's documentation template does: forward as given, answer code 0.
+    const template = async (event) => {
+      if (event.event_type === '$identify') hj('identify', event.user_id, event.user_properties);
+      else hj('event', event.event_type);
+      return { event, code: 0, message: '' };
+    };
+    cases.push(
+      {
+        name: 'amplitude execute: $identify',
+        bridge: () => plugin.execute(identify),
+        baseline: () => template(identify),
+      },
+      { name: 'amplitude execute: track', bridge: () => plugin.execute(track), baseline: () => template(track) },
+    );
+  }
+  if (existsSync(built('segment'))) {
+    const { hotjarPlugin } = await import(built('segment').href);
+    const plugin = hotjarPlugin({ siteId: 1234567, runtime: countingRuntime(hj) });
+    const context = (event) => ({ event, log: () => undefined, stats: { increment: () => undefined } });
+    await plugin.load(context({ type: 'page' }), {});
+    const track = context({ type: 'track', event: eventName, userId: 'user_12345', properties: { total: 99.5 } });
+    const identify = context({ type: 'identify', userId: 'user_12345', traits });
+    // What Segment's classic integration does: traits and properties passed straight through.
+    const classic = {
+      identify: (ctx) => {
+        hj('identify', ctx.event.userId, ctx.event.traits);
+        return ctx;
+      },
+      track: (ctx) => {
+        hj('event', ctx.event.event);
+        return ctx;
+      },
+    };
+    cases.push(
+      {
+        name: 'segment identify hook',
+        bridge: () => plugin.identify(identify),
+        baseline: () => classic.identify(identify),
+      },
+      { name: 'segment track hook', bridge: () => plugin.track(track), baseline: () => classic.track(track) },
+    );
+  }
+  return cases;
 }

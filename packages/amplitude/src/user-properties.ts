@@ -12,8 +12,7 @@ const keysOf = (value: unknown): string[] =>
 /**
  * Turns an `$identify` event's `user_properties` into traits: `$setOnce`, then `$set` (so `$set`
  * wins), then plain keys, which Amplitude's own client applies last. Every other operation
- * (`$add`, `$unset`, ...) is listed in `unsupported`. Values are read lazily through getters, so a
- * throwing getter costs only its own trait (the core reports it) and the event is never touched.
+ * (`$add`, `$unset`, ...) is listed in `unsupported`.
  */
 export function toTraits(userProperties: unknown): AmplitudeTraits {
   // No prototype: a `__proto__` key stays an ordinary trait.
@@ -21,8 +20,21 @@ export function toTraits(userProperties: unknown): AmplitudeTraits {
   const unsupported: string[] = [];
   const props = userProperties as Bag;
   const operations = keysOf(props);
-  const take = (source: Bag, key: string) =>
-    Object.defineProperty(traits, key, { get: () => source[key], enumerable: true, configurable: true });
+  // Values are copied; only a getter that throws is kept as a getter that throws, so that the
+  // core reports that one trait and the event itself is never touched.
+  const take = (source: Bag, key: string) => {
+    try {
+      traits[key] = source[key];
+    } catch (error) {
+      Object.defineProperty(traits, key, {
+        get: () => {
+          throw error;
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  };
 
   for (const operation of ['$setOnce', '$set']) {
     if (!operations.includes(operation)) continue;

@@ -26,18 +26,22 @@ describe('toTraits', () => {
     expect(({} as Record<string, unknown>).polluted).toBe(undefined);
   });
 
-  it('reads no value until the trait is read', () => {
+  it('reads each value once and keeps a throwing getter throwing, for the core to report', () => {
     let reads = 0;
     const $set = {
       get plan() {
         reads += 1;
         return 'pro';
       },
+      get broken(): string {
+        throw new Error('getter exploded');
+      },
     };
     const { traits } = toTraits({ $set });
-    expect(reads).toBe(0);
-    expect(traits.plan).toBe('pro');
     expect(reads).toBe(1);
+    expect(traits.plan).toBe('pro');
+    expect(Object.keys(traits)).toEqual(['plan', 'broken']);
+    expect(() => traits.broken).toThrow('getter exploded');
   });
 
   it.each([undefined, null, 'text', 42, ['a']])('gives no traits for user_properties %j', (value) => {
