@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { ScenarioApi } from './fixtures/scenario-page';
 
@@ -65,6 +66,8 @@ export interface OpenScenario {
   pageErrors: string[];
   /** Console errors, for diagnosis when a test fails. */
   consoleErrors: string[];
+  /** Requests the harness failed to answer: must stay empty. */
+  harnessErrors: string[];
   /** Events Amplitude's upload requests carried, in order. */
   amplitudeEvents: Array<Record<string, unknown>>;
   /** Calls Segment's delivery requests carried (batches unpacked), in order. */
@@ -74,6 +77,14 @@ export interface OpenScenario {
   /** Runs `method` of `window.scenario` in the page. */
   run<K extends keyof ScenarioApi>(method: K, ...args: Parameters<ScenarioApi[K]>): Promise<Awaited<ReturnType<ScenarioApi[K]>>>;
   close(): Promise<void>;
+}
+
+/** A request's JSON body; Amplitude gzips its uploads to its own servers. */
+function jsonBody(request: Request): unknown {
+  const raw = request.postDataBuffer();
+  if (!raw) return undefined;
+  const encoding = request.headers()['content-encoding'];
+  return JSON.parse((encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,6 +102,7 @@ export async function openScenario(browser: Browser, baseUrl: string, options: S
   const outside: string[] = [];
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
+  const harnessErrors: string[] = [];
   const amplitudeEvents: Array<Record<string, unknown>> = [];
   const segmentCalls: Array<Record<string, unknown>> = [];
   const hotjar = options.hotjar ?? 'normal';
@@ -102,7 +114,7 @@ export async function openScenario(browser: Browser, baseUrl: string, options: S
   page.on('websocket', (socket) => outside.push(socket.url()));
   context.on('request', (request) => requests.push(request.url()));
 
-  await context.route('**/*', async (route: Route) => {
+  const answer = async (route: Route) => {
     const request = route.request();
     const url = request.url();
     const parsed = new URL(url);
@@ -113,7 +125,7 @@ export async function openScenario(browser: Browser, baseUrl: string, options: S
       return route.fulfill({ status: 200, contentType: 'application/javascript', body: STANDIN });
     }
     if (request.method() === 'POST' && AMPLITUDE_UPLOAD.test(url)) {
-      const body = request.postDataJSON() as { events?: Array<Record<string, unknown>> } | null;
+      const body = jsonBody(request) as { events?: Array<Record<string, unknown>> } | undefined;
       const events = body?.events ?? [];
       amplitudeEvents.push(...events);
       return route.fulfill({
@@ -123,13 +135,22 @@ export async function openScenario(browser: Browser, baseUrl: string, options: S
       });
     }
     if (request.method() === 'POST' && SEGMENT_DELIVERY.test(url)) {
-      const body = request.postDataJSON() as Record<string, unknown> & { batch?: Array<Record<string, unknown>> };
+      const body = jsonBody(request) as (Record<string, unknown> & { batch?: Array<Record<string, unknown>> }) | undefined;
       if (Array.isArray(body?.batch)) segmentCalls.push(...body.batch);
       else if (body) segmentCalls.push(body);
       return route.fulfill({ status: 200, contentType: 'application/json', body: '{"success":true}' });
     }
     outside.push(url);
     return route.abort('blockedbyclient');
+  };
+  await context.route('**/*', async (route) => {
+    try {
+      await answer(route);
+    } catch (error) {
+      // A request the harness could not read fails the test rather than hanging the page.
+      harnessErrors.push(`${route.request().url()}: ${String(error)}`);
+      await route.abort('failed').catch(() => undefined);
+    }
   });
 
   await page.goto(new URL(options.path, baseUrl).href);
@@ -143,6 +164,7 @@ export async function openScenario(browser: Browser, baseUrl: string, options: S
     outside,
     pageErrors,
     consoleErrors,
+    harnessErrors,
     amplitudeEvents,
     segmentCalls,
     hotjarCalls: () => page.evaluate(() => window.__hotjarRecorded ?? []),
