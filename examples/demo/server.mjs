@@ -198,7 +198,14 @@ export async function startDemoServer(options = {}) {
       const asset = request.method === 'GET' ? assets.get(url.pathname) : undefined;
       if (asset) return send(200, asset.type, asset.body);
 
-      const page = request.method === 'GET' ? pages.find((p) => p.path === url.pathname) : undefined;
+      // The demo is a single-page app: its page changes move to paths that load it again.
+      const page =
+        request.method !== 'GET'
+          ? undefined
+          : (pages.find((p) => p.path === url.pathname) ??
+            (/\.[a-z0-9]+$/i.test(url.pathname) || pages.some((p) => p !== DEMO_PAGE && url.pathname.startsWith(p.path))
+              ? undefined
+              : DEMO_PAGE));
       const built = page && bundles.get(page.path);
       if (!page || !built) return send(404, 'text/plain; charset=utf-8', 'Not found');
 

@@ -50,6 +50,8 @@ export interface ScenarioPageOptions {
   /** Path and query on the demo server, such as `/scenario/amplitude?csp=strict`. */
   path: string;
   hotjar?: HotjarScriptMode;
+  /** @default 1280 x 800 */
+  viewport?: { width: number; height: number };
 }
 
 /** A scenario page open in a fresh browser context, with everything it sends recorded. */
@@ -74,7 +76,7 @@ export interface OpenScenario {
   segmentCalls: Array<Record<string, unknown>>;
   /** Calls the stand-in Hotjar runtime received, queued ones first. */
   hotjarCalls(): Promise<unknown[][]>;
-  /** Runs `method` of `window.scenario` in the page. */
+  /** Runs `method` of `window.scenario` in the page (scenario pages only). */
   run<K extends keyof ScenarioApi>(method: K, ...args: Parameters<ScenarioApi[K]>): Promise<Awaited<ReturnType<ScenarioApi[K]>>>;
   close(): Promise<void>;
 }
@@ -89,14 +91,25 @@ function jsonBody(request: Request): unknown {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Opens a scenario page (see `openPage`) and waits for its `window.scenario`. */
+export async function openScenario(browser: Browser, baseUrl: string, options: ScenarioPageOptions): Promise<OpenScenario> {
+  const open = await openPage(browser, baseUrl, options);
+  await open.page.waitForFunction(() => typeof window.scenario === 'object');
+  return open;
+}
+
 /**
  * Opens a page from the demo server in its own context. Hotjar's script, Amplitude's uploads
  * and Segment's deliveries are answered here; any other outside request is aborted and listed
  * in `outside`.
  */
-export async function openScenario(browser: Browser, baseUrl: string, options: ScenarioPageOptions): Promise<OpenScenario> {
+export async function openPage(browser: Browser, baseUrl: string, options: ScenarioPageOptions): Promise<OpenScenario> {
   const local = new URL(baseUrl);
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const outside: string[] = [];
@@ -154,7 +167,6 @@ export async function openScenario(browser: Browser, baseUrl: string, options: S
   });
 
   await page.goto(new URL(options.path, baseUrl).href);
-  await page.waitForFunction(() => typeof window.scenario === 'object');
 
   return {
     page,

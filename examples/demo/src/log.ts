@@ -1,0 +1,99 @@
+import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
+import { hotjarCallSource } from './format';
+
+export type SdkName = 'Amplitude' | 'Segment';
+
+/** The part of the page that lists each SDK call with what reached Hotjar. */
+export interface CallLog {
+  /** Opens an entry for an SDK call; what the plugin does until `close()` is listed under it. */
+  open(sdk: SdkName, title: string, code: string): LogEntry;
+  /** Records a Hotjar call or diagnostic from `sdk`'s plugin. */
+  hotjar(sdk: SdkName, call: HotjarCall): void;
+  diagnostic(sdk: SdkName, diagnostic: HotjarDiagnostic): void;
+  clear(): void;
+}
+
+export interface LogEntry {
+  close(): void;
+}
+
+const SYMBOLS: Record<HotjarDiagnostic['kind'], string> = {
+  dropped: 'dropped',
+  truncated: 'shortened',
+  renamed: 'changed',
+  skipped: 'not sent',
+  load: 'loading',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function createCallLog(container: HTMLElement): CallLog {
+  const list = element('ol', 'log-list');
+  const empty = element('p', 'log-empty', 'Press a button on the left: each SDK call appears here with what it sent to Hotjar.');
+  container.append(empty, list);
+  type Open = { item: HTMLElement; results: HTMLElement; count: number };
+  const open = new Map<SdkName, Open>();
+
+  const newEntry = (sdk: SdkName, title: string, code: string | undefined) => {
+    empty.hidden = true;
+    const item = element('li', `log-entry sdk-${sdk.toLowerCase()}`);
+    const head = element('div', 'log-head');
+    head.append(element('span', 'badge', sdk), element('span', 'log-title', title));
+    item.append(head);
+    if (code) item.append(element('pre', 'sdk-code', code));
+    const results = element('ul', 'log-results');
+    item.append(results);
+    list.prepend(item);
+    return { item, results, count: 0 };
+  };
+
+  const target = (sdk: SdkName) => {
+    const current = open.get(sdk);
+    if (current) return current;
+    // Something the SDK did on its own, such as a page view it tracked.
+    const automatic = newEntry(sdk, 'Sent by the SDK on its own', undefined);
+    open.set(sdk, automatic);
+    queueMicrotask(() => setTimeout(() => close(sdk, automatic), 300));
+    return automatic;
+  };
+
+  const close = (sdk: SdkName, entry: Open) => {
+    if (open.get(sdk) === entry) open.delete(sdk);
+    if (entry.count === 0) entry.results.append(element('li', 'result result-none', 'Nothing reached Hotjar.'));
+    entry.item.dataset.done = 'true';
+  };
+
+  const add = (sdk: SdkName, className: string, label: string, text: string, isCall: boolean) => {
+    const entry = target(sdk);
+    if (isCall) entry.count += 1;
+    const row = element('li', `result ${className}`);
+    row.append(element('span', 'result-label', label), element('code', 'result-text', text));
+    entry.results.append(row);
+  };
+
+  return {
+    open(sdk, title, code) {
+      const previous = open.get(sdk);
+      if (previous) close(sdk, previous);
+      const entry = newEntry(sdk, title, code);
+      open.set(sdk, entry);
+      return { close: () => close(sdk, entry) };
+    },
+    hotjar(sdk, call) {
+      add(sdk, 'result-call', 'to Hotjar', hotjarCallSource(call), true);
+    },
+    diagnostic(sdk, d) {
+      add(sdk, `result-diagnostic kind-${d.kind}`, SYMBOLS[d.kind], d.message, false);
+    },
+    clear() {
+      open.clear();
+      list.replaceChildren();
+      empty.hidden = false;
+    },
+  };
+}
