@@ -52,6 +52,8 @@ export interface ScenarioPageOptions {
   hotjar?: HotjarScriptMode;
   /** @default 1280 x 800 */
   viewport?: { width: number; height: number };
+  /** Outside URLs answered with a JSON body, such as an SDK's settings from its CDN. @default none */
+  answers?: Array<{ url: RegExp; json: unknown }>;
 }
 
 /** A scenario page open in a fresh browser context, with everything it sends recorded. */
@@ -127,7 +129,7 @@ export async function openPage(browser: Browser, baseUrl: string, options: Scena
   page.on('websocket', (socket) => outside.push(socket.url()));
   context.on('request', (request) => requests.push(request.url()));
 
-  const answer = async (route: Route) => {
+  const respond = async (route: Route) => {
     const request = route.request();
     const url = request.url();
     const parsed = new URL(url);
@@ -153,12 +155,14 @@ export async function openPage(browser: Browser, baseUrl: string, options: Scena
       else if (body) segmentCalls.push(body);
       return route.fulfill({ status: 200, contentType: 'application/json', body: '{"success":true}' });
     }
+    const answer = options.answers?.find((a) => a.url.test(url));
+    if (answer) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer.json) });
     outside.push(url);
     return route.abort('blockedbyclient');
   };
   await context.route('**/*', async (route) => {
     try {
-      await answer(route);
+      await respond(route);
     } catch (error) {
       // A request the harness could not read fails the test rather than hanging the page.
       harnessErrors.push(`${route.request().url()}: ${String(error)}`);

@@ -12,11 +12,10 @@ export interface BrowserEnvironment {
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
-/** The pages the tests add to the demo server: one per SDK, plus the bridge alone. */
+/** The pages the tests add to the demo server: one per SDK, each driven through `window.scenario`. */
 export const SCENARIO_PAGES: DemoPage[] = [
-  { path: '/scenario/core', entry: fixture('scenario-core.ts'), title: 'bridge scenario' },
   { path: '/scenario/amplitude', entry: fixture('scenario-amplitude.ts'), title: 'Amplitude scenario' },
-
+  { path: '/scenario/segment', entry: fixture('scenario-segment.ts'), title: 'Segment scenario' },
 ];
 
 /**
