@@ -1,0 +1,3 @@
+export type { HotjarPluginOptions } from './options';
+export type { HotjarPlugin } from './plugin';
+export { hotjarPlugin } from './plugin';

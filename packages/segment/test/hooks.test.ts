@@ -1,0 +1,187 @@
+import type { HotjarDiagnostic } from '@hotjar-bridge/core';
+import { Context } from '@segment/analytics-next';
+import { describe, expect, it } from 'vitest';
+import { recordingRuntime } from '../../../test/shared/recording-runtime';
+import packageJson from '../package.json';
+import { type HotjarPluginOptions, hotjarPlugin } from '../src/index';
+
+const packageVersion = packageJson.version;
+
+function setup(
+  options: Partial<HotjarPluginOptions> = {},
+  runtimeOptions: Parameters<typeof recordingRuntime>[0] = {},
+) {
+  const runtime = recordingRuntime(runtimeOptions);
+  const diagnostics: HotjarDiagnostic[] = [];
+  const plugin = hotjarPlugin({ siteId: 1234567, runtime, onDiagnostic: (d) => diagnostics.push(d), ...options });
+  return { plugin, runtime, diagnostics };
+}
+
+const ctx = (event: Record<string, unknown>) => new Context(event as never);
+const consent = (granted: boolean) => ({ consent: { categoryPreferences: { Analytics: granted } } });
+const warnings = (context: Context) =>
+  context
+    .logs()
+    .filter((log) => log.level === 'warn')
+    .map((log) => log.message);
+
+describe('hotjarPlugin: shape', () => {
+  it('is a destination named Hotjar with the package version', () => {
+    const { plugin } = setup();
+    expect(plugin).toMatchObject({ name: 'Hotjar', type: 'destination', version: packageVersion });
+    expect(plugin.isLoaded()).toBe(true);
+    expect(plugin.group).toBeUndefined();
+    expect(plugin.alias).toBeUndefined();
+    expect(plugin.screen).toBeUndefined();
+  });
+
+  it('loads Hotjar in load()', async () => {
+    const { plugin, runtime } = setup();
+    await plugin.load(ctx({ type: 'page' }), {} as never);
+    expect(runtime.injections).toEqual([{ siteId: 1234567, version: 6, debug: false, nonce: undefined }]);
+  });
+
+  it('queues calls that arrive before load(), so nothing is lost', async () => {
+    const { plugin, runtime } = setup();
+    plugin.track?.(ctx({ type: 'track', event: 'Early' }));
+    await plugin.load(ctx({ type: 'page' }), {} as never);
+    plugin.track?.(ctx({ type: 'track', event: 'Late' }));
+    expect(runtime.calls).toEqual([
+      ['event', 'Early'],
+      ['event', 'Late'],
+    ]);
+  });
+});
+
+describe('hotjarPlugin.identify', () => {
+  it('sends the user id and mapped traits, and logs each drop on the context', async () => {
+    const { plugin, runtime, diagnostics } = setup();
+    const context = ctx({
+      type: 'identify',
+      userId: 'user_1',
+      traits: { plan: 'pro', address: { city: 'SF' }, tags: ['a'] },
+    });
+    expect(await plugin.identify?.(context)).toBe(context);
+    expect(runtime.calls).toEqual([['identify', 'user_1', { plan: 'pro', address_city: 'SF' }]]);
+    expect(diagnostics.map((d) => d.reason)).toEqual(['array']);
+    expect(warnings(context)).toEqual(['[hotjar-bridge] identify: "tags" dropped (array)']);
+  });
+
+  it('sends nothing without a userId, as Segment documents for Hotjar', () => {
+    const { plugin, runtime, diagnostics } = setup();
+    plugin.identify?.(ctx({ type: 'identify', userId: null, anonymousId: 'anon', traits: { plan: 'pro' } }));
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', reason: 'nothing-to-send' })]);
+  });
+
+  it('sends an anonymous identify with identifyAnonymous, without personal data', () => {
+    const { plugin, runtime } = setup({ identifyAnonymous: true });
+    plugin.identify?.(ctx({ type: 'identify', userId: null, traits: { email: 'p@example.com', ab_test: 'b' } }));
+    expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
+  });
+});
+
+describe('hotjarPlugin.track', () => {
+  it('sends the cleaned event name and never the properties', () => {
+    const { plugin, runtime } = setup();
+    plugin.track?.(ctx({ type: 'track', event: 'Order #1 (paid)', properties: { total: 10, email: 'p@example.com' } }));
+    expect(runtime.calls).toEqual([['event', 'Order _1 _paid']]);
+  });
+
+  it('logs an event it cannot send on the context', () => {
+    const { plugin, runtime } = setup();
+    const context = ctx({ type: 'track', event: 'Invited p@example.com' });
+    plugin.track?.(context);
+    expect(runtime.calls).toEqual([]);
+    expect(warnings(context)).toEqual(['[hotjar-bridge] event: skipped (contains-email)']);
+  });
+});
+
+describe('hotjarPlugin.page', () => {
+  it('does nothing without pageChanges', () => {
+    const { plugin, runtime } = setup();
+    plugin.page?.(ctx({ type: 'page', context: { page: { path: '/pricing', search: '?a=1' } } }));
+    expect(runtime.calls).toEqual([]);
+  });
+
+  it("sends stateChange with the page's path and query with pageChanges", () => {
+    const { plugin, runtime } = setup({ pageChanges: true });
+    plugin.page?.(ctx({ type: 'page', context: { page: { path: '/pricing', search: '?a=1' } } }));
+    plugin.page?.(ctx({ type: 'page', context: { page: { path: '/plain' } } }));
+    plugin.page?.(ctx({ type: 'page' }));
+    expect(runtime.calls).toEqual([
+      ['stateChange', '/pricing?a=1'],
+      ['stateChange', '/plain'],
+      ['stateChange', '/current?x=1'],
+    ]);
+  });
+});
+
+describe('hotjarPlugin: consentCategory', () => {
+  it('loads nothing and forwards nothing until an event grants the category', async () => {
+    const { plugin, runtime } = setup({ consentCategory: 'Analytics' });
+    await plugin.load(ctx({ type: 'page' }), {} as never);
+    plugin.track?.(ctx({ type: 'track', event: 'No consent info' }));
+    plugin.track?.(ctx({ type: 'track', event: 'Denied', context: consent(false) }));
+    expect(runtime.injections).toEqual([]);
+    expect(runtime.calls).toEqual([]);
+    plugin.track?.(ctx({ type: 'track', event: 'Granted', context: consent(true) }));
+    expect(runtime.injections).toHaveLength(1);
+    plugin.track?.(ctx({ type: 'track', event: 'Withdrawn', context: consent(false) }));
+    plugin.track?.(ctx({ type: 'track', event: 'Granted again', context: consent(true) }));
+    expect(runtime.calls).toEqual([
+      ['event', 'Granted'],
+      ['event', 'Granted again'],
+    ]);
+    expect(runtime.injections).toHaveLength(1);
+  });
+
+  it('can be driven by hand with consent: "pending"', () => {
+    const { plugin, runtime } = setup({ consent: 'pending' });
+    plugin.track?.(ctx({ type: 'track', event: 'Before' }));
+    plugin.grantConsent();
+    plugin.track?.(ctx({ type: 'track', event: 'After' }));
+    plugin.revokeConsent();
+    plugin.track?.(ctx({ type: 'track', event: 'Revoked' }));
+    expect(runtime.calls).toEqual([['event', 'After']]);
+  });
+});
+
+describe('hotjarPlugin: never throws into Segment', () => {
+  it('returns the context for hostile events', () => {
+    const { plugin, runtime } = setup({ pageChanges: true });
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const hostile = {
+      type: 'identify',
+      userId: 'u1',
+      get traits(): unknown {
+        throw new Error('traits exploded');
+      },
+    };
+    const throwingContext = {
+      get event(): unknown {
+        throw new Error('event exploded');
+      },
+      log: () => undefined,
+    } as unknown as Context;
+    const contexts = [ctx(hostile), ctx({ type: 'identify', userId: 'u1', traits: { cyclic } }), throwingContext];
+    for (const context of contexts) {
+      for (const hook of [plugin.identify, plugin.track, plugin.page]) {
+        expect(() => hook?.(context)).not.toThrow();
+        expect(hook?.(context)).toBe(context);
+      }
+    }
+    expect(runtime.calls).toContainEqual(['identify', 'u1', { cyclic_a: 1 }]);
+  });
+
+  it('survives a Hotjar that throws', () => {
+    const { plugin, runtime, diagnostics } = setup();
+    runtime.call = () => {
+      throw new Error('hj broke');
+    };
+    const context = ctx({ type: 'track', event: 'Signed up' });
+    expect(plugin.track?.(context)).toBe(context);
+    expect(diagnostics).toEqual([expect.objectContaining({ reason: 'internal-error' })]);
+  });
+});
