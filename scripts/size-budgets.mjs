@@ -1,0 +1,38 @@
+// Size budgets, in bytes of minified + gzipped code a user's bundle gains. Each entry is what
+// a user writes; the host SDK is theirs already, so it is excluded, and @hotjar/browser (about
+// 0.5 KB of each figure) is included.
+//
+// Each limit is the measured size of the current feature set plus about 3%: room for a small
+// fix, none for a feature that has not been weighed. The feature set is what costs: option
+// checks that name the option and value, the trait walk (flattening, cycles, dates, emails,
+// limits), event-name cleaning, consent, and a diagnostic for every drop. For scale, Segment's
+// classic Hotjar integration is about 10 KB.
+export const budgets = [
+  {
+    label: '@hotjar-bridge/core { createHotjarBridge }',
+    name: 'createHotjarBridge',
+    from: '@hotjar-bridge/core',
+    external: [],
+    mustNotInclude: ['packages/amplitude', 'packages/segment', '@amplitude', '@segment'],
+    // 4.63 KB measured: every Hotjar rule, loading, consent and diagnostics.
+    limit: 4900,
+  },
+  {
+    label: '@hotjar-bridge/amplitude { hotjarPlugin }',
+    name: 'hotjarPlugin',
+    from: '@hotjar-bridge/amplitude',
+    external: ['@amplitude/*'],
+    mustNotInclude: ['packages/segment', '@segment'],
+    // 5.57 KB measured: the core plus 0.9 KB for Amplitude's operations, identity and opt-out hooks.
+    limit: 5880,
+  },
+  {
+    label: '@hotjar-bridge/segment { hotjarPlugin }',
+    name: 'hotjarPlugin',
+    from: '@hotjar-bridge/segment',
+    external: ['@segment/*'],
+    mustNotInclude: ['packages/amplitude', '@amplitude'],
+    // 5.21 KB measured: the core plus 0.6 KB for Segment's hooks and consent categories.
+    limit: 5500,
+  },
+];
