@@ -129,7 +129,7 @@ describeInBrowser('the demo, in Chromium', (env) => {
         [
           'identify',
           'user_42',
-          { plan: 'pro', address_city: 'Berlin', address_zip: '10115', signed_up: '2024-01-02T00:00:00.000Z' },
+          { plan: 'pro', address_city: 'Berlin', address_postalCode: '10115', signed_up: '2024-01-02T00:00:00.000Z' },
         ],
       ]);
     // One loader for the page, though two plugins use it.

@@ -74,7 +74,7 @@ describeInBrowser('the examples, built with Vite, in Chromium', (env) => {
         .poll(() => s.hotjarCalls())
         .toEqual([
           ['stateChange', '/'],
-          ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
+          ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_employee_count: 120 }],
           ['event', 'Signed up'],
           ['stateChange', '/pricing'],
         ]);

@@ -79,7 +79,10 @@ export interface OpenScenario {
   /** Calls the stand-in Hotjar runtime received, queued ones first. */
   hotjarCalls(): Promise<unknown[][]>;
   /** Runs `method` of `window.scenario` in the page (scenario pages only). */
-  run<K extends keyof ScenarioApi>(method: K, ...args: Parameters<ScenarioApi[K]>): Promise<Awaited<ReturnType<ScenarioApi[K]>>>;
+  run<K extends keyof ScenarioApi>(
+    method: K,
+    ...args: Parameters<ScenarioApi[K]>
+  ): Promise<Awaited<ReturnType<ScenarioApi[K]>>>;
   close(): Promise<void>;
 }
 
@@ -94,7 +97,11 @@ function jsonBody(request: Request): unknown {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Opens a scenario page (see `openPage`) and waits for its `window.scenario`. */
-export async function openScenario(browser: Browser, baseUrl: string, options: ScenarioPageOptions): Promise<OpenScenario> {
+export async function openScenario(
+  browser: Browser,
+  baseUrl: string,
+  options: ScenarioPageOptions,
+): Promise<OpenScenario> {
   const open = await openPage(browser, baseUrl, options);
   await open.page.waitForFunction(() => typeof window.scenario === 'object');
   return open;
@@ -146,17 +153,25 @@ export async function openPage(browser: Browser, baseUrl: string, options: Scena
       return route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ code: 200, events_ingested: events.length, payload_size_bytes: 0, server_upload_time: Date.now() }),
+        body: JSON.stringify({
+          code: 200,
+          events_ingested: events.length,
+          payload_size_bytes: 0,
+          server_upload_time: Date.now(),
+        }),
       });
     }
     if (request.method() === 'POST' && SEGMENT_DELIVERY.test(url)) {
-      const body = jsonBody(request) as (Record<string, unknown> & { batch?: Array<Record<string, unknown>> }) | undefined;
+      const body = jsonBody(request) as
+        | (Record<string, unknown> & { batch?: Array<Record<string, unknown>> })
+        | undefined;
       if (Array.isArray(body?.batch)) segmentCalls.push(...body.batch);
       else if (body) segmentCalls.push(body);
       return route.fulfill({ status: 200, contentType: 'application/json', body: '{"success":true}' });
     }
     const answer = options.answers?.find((a) => a.url.test(url));
-    if (answer) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer.json) });
+    if (answer)
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer.json) });
     outside.push(url);
     return route.abort('blockedbyclient');
   };
@@ -185,10 +200,10 @@ export async function openPage(browser: Browser, baseUrl: string, options: Scena
     segmentCalls,
     hotjarCalls: () => page.evaluate(() => window.__hotjarRecorded ?? []),
     run: (method, ...args) =>
-      page.evaluate(
-        ([name, list]) => (window.scenario[name] as (...a: unknown[]) => unknown)(...list),
-        [method, args] as const,
-      ) as never,
+      page.evaluate(([name, list]) => (window.scenario[name] as (...a: unknown[]) => unknown)(...list), [
+        method,
+        args,
+      ] as const) as never,
     close: () => context.close(),
   };
 }

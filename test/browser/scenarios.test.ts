@@ -56,7 +56,11 @@ describeInBrowser('in Chromium', (env) => {
         sdk.identifyDrops,
       );
       expect(diagnostics).toContainEqual(
-        expect.objectContaining({ kind: 'renamed', subject: TRACK.name, message: expect.stringContaining('Order _123 _paid') }),
+        expect.objectContaining({
+          kind: 'renamed',
+          subject: TRACK.name,
+          message: expect.stringContaining('Order _123 _paid'),
+        }),
       );
       expect(s.hotjarRequests()).toEqual([`https://static.hotjar.com/c/hotjar-${SITE_ID}.js?sv=6`]);
       expect(s.pageErrors).toEqual([]);
@@ -134,9 +138,7 @@ describeInBrowser('in Chromium', (env) => {
 
       await s.run('grantConsent');
       await s.run('track', 'After consent');
-      await expect
-        .poll(() => s.hotjarCalls(), POLL)
-        .toEqual([...sdk.afterConsentCalls, ['event', 'After consent']]);
+      await expect.poll(() => s.hotjarCalls(), POLL).toEqual([...sdk.afterConsentCalls, ['event', 'After consent']]);
       await expectUploadsComplete(sdk, s, ['After consent']);
       expect(s.hotjarRequests()).toEqual([`https://static.hotjar.com/c/hotjar-${SITE_ID}.js?sv=6`]);
       expect(s.pageErrors).toEqual([]);

@@ -12,5 +12,7 @@ export default defineProject({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // After the other projects, so that their workers do not share the two cores with Chromium.
+    sequence: { groupOrder: 1 },
   },
 });

@@ -30,7 +30,10 @@ function on(id: string, handler: () => void) {
 on('sign-up', () => {
   amplitude.setUserId('user_42');
   amplitude.identify(
-    new amplitude.Identify().set('plan', 'free').set('company', { name: 'Initech', size: 120 }).setOnce('signup_source', 'ads'),
+    new amplitude.Identify()
+      .set('plan', 'free')
+      .set('company', { name: 'Initech', size: 120 })
+      .setOnce('signup_source', 'ads'),
   );
   amplitude.track('Signed up', { method: 'email' });
 });

@@ -1,6 +1,6 @@
 import * as amplitude from '@amplitude/analytics-browser';
-import type { HotjarBridgeOptions } from '@hotjar-bridge/core';
 import { hotjarPlugin } from '@hotjar-bridge/amplitude';
+import type { HotjarBridgeOptions } from '@hotjar-bridge/core';
 import { type DemoSdk, nextPage } from './actions';
 
 /** Amplitude with the Hotjar plugin; its uploads go to the demo server. */
@@ -67,7 +67,8 @@ amplitude.identify(new Identify()
         code: `amplitude.identify(new Identify()
   .set('tags', ['beta', 'early-adopter'])
   .set('seats', 12));`,
-        run: () => amplitude.identify(new amplitude.Identify().set('tags', ['beta', 'early-adopter']).set('seats', 12)).promise,
+        run: () =>
+          amplitude.identify(new amplitude.Identify().set('tags', ['beta', 'early-adopter']).set('seats', 12)).promise,
       },
       {
         label: 'Track an awkward name',
@@ -75,7 +76,8 @@ amplitude.identify(new Identify()
   total: 99.5,
   items: [{ sku: 'A-1', qty: 2 }],
 });`,
-        run: () => amplitude.track('Order #123 (paid) @ 50% off!', { total: 99.5, items: [{ sku: 'A-1', qty: 2 }] }).promise,
+        run: () =>
+          amplitude.track('Order #123 (paid) @ 50% off!', { total: 99.5, items: [{ sku: 'A-1', qty: 2 }] }).promise,
       },
       {
         label: 'Change page',

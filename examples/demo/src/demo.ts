@@ -68,7 +68,16 @@ function layout(config: PageConfig) {
   const uploads = el('p', { className: 'uploads' });
   const clear = el('button', { className: 'clear', text: 'Clear log' });
   clear.type = 'button';
-  const logBox = el('section', { className: 'log' }, el('div', { className: 'log-top' }, el('h2', {}, 'What reached Hotjar ', el('span', { className: 'product', text: 'newest first' })), clear));
+  const logBox = el(
+    'section',
+    { className: 'log' },
+    el(
+      'div',
+      { className: 'log-top' },
+      el('h2', {}, 'What reached Hotjar ', el('span', { className: 'product', text: 'newest first' })),
+      clear,
+    ),
+  );
   const main = el('main', { className: 'grid' }, el('div', { className: 'side' }, panels, uploads), logBox);
   document.body.append(header, intro, main);
   return { consentState, consentButton, panels, uploads, logBox, clear };

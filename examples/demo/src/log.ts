@@ -34,7 +34,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 export function createCallLog(container: HTMLElement): CallLog {
   const list = element('ol', 'log-list');
-  const empty = element('p', 'log-empty', 'Press a button on the left: each SDK call appears here with what it sent to Hotjar.');
+  const empty = element(
+    'p',
+    'log-empty',
+    'Press a button on the left: each SDK call appears here with what it sent to Hotjar.',
+  );
   container.append(empty, list);
   type Open = { item: HTMLElement; results: HTMLElement; count: number };
   const open = new Map<SdkName, Open>();

@@ -44,13 +44,13 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
         label: 'Identify with nested traits',
         code: `analytics.identify('user_42', {
   plan: 'pro',
-  address: { city: 'Berlin', zip: '10115' },
+  address: { city: 'Berlin', postalCode: '10115' },
   signed_up: new Date('2024-01-02'),
 });`,
         run: () =>
           analytics.identify('user_42', {
             plan: 'pro',
-            address: { city: 'Berlin', zip: '10115' },
+            address: { city: 'Berlin', postalCode: '10115' },
             signed_up: new Date('2024-01-02'),
           }),
       },

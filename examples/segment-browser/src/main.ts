@@ -21,7 +21,7 @@ function on(id: string, handler: () => void) {
 }
 
 on('sign-up', () => {
-  void analytics.identify('user_42', { plan: 'free', company: { name: 'Initech', size: 120 } });
+  void analytics.identify('user_42', { plan: 'free', company: { name: 'Initech', employee_count: 120 } });
   void analytics.track('Signed up', { method: 'email' });
 });
 
