@@ -120,6 +120,8 @@ interface Mapping {
   opts: Required<IdentifyOptions>;
   result: HotjarIdentify;
   count: number;
+  /** Set once a nested object has been walked: only then can two traits produce the same key. */
+  flattened: boolean;
 }
 
 function drop(m: Mapping, key: string, reason: DropReason): undefined {
@@ -129,7 +131,7 @@ function drop(m: Mapping, key: string, reason: DropReason): undefined {
 function addLeaf(m: Mapping, key: string, raw: unknown): undefined {
   const { opts, result } = m;
   if (key.length > opts.maxKeyLength) return drop(m, key, 'key-too-long');
-  if (Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(m, key, 'duplicate-key');
+  if (m.flattened && Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(m, key, 'duplicate-key');
   let value: HotjarAttributeValue;
   if (typeof raw === 'string' || typeof raw === 'boolean') {
     value = raw;
@@ -194,6 +196,7 @@ function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ances
       drop(m, key, 'key-too-long');
     } else {
       ancestors.push(value);
+      m.flattened = true;
       walk(m, value, key, ancestors);
       ancestors.pop();
     }
@@ -207,6 +210,6 @@ function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ances
  */
 export function toHotjarIdentify(userId: unknown, traits: unknown, options?: IdentifyOptions): HotjarIdentify {
   const result: HotjarIdentify = { userId: toHotjarUserId(userId), attributes: {}, dropped: [], truncated: [] };
-  if (isPlainObject(traits)) walk({ opts: resolve(options), result, count: 0 }, traits, '', [traits]);
+  if (isPlainObject(traits)) walk({ opts: resolve(options), result, count: 0, flattened: false }, traits, '', [traits]);
   return result;
 }
