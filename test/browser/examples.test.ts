@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPage } from './harness';
 import { describeInBrowser } from './in-browser';
 import { serveStatic } from './static-server';
 
-const scratch = mkdtempSync(join(tmpdir(), 'hotjar-bridge-examples-'));
+let scratch = '';
 
 /** Builds an example with Vite, as its own `build` script does, and serves the result. */
 async function buildAndServe(name: string) {
@@ -19,6 +19,9 @@ async function buildAndServe(name: string) {
 }
 
 describeInBrowser('the examples, built with Vite, in Chromium', (env) => {
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'hotjar-bridge-examples-'));
+  });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('amplitude-browser: a sign-up reaches Hotjar mapped, and Amplitude uploads it whole', async () => {

@@ -18,7 +18,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const INSTALL_HINT =
-  'install Chromium to run them (Debian/Ubuntu: apt-get install chromium), or set CHROMIUM_PATH to its executable';
+  'install it to run the browser tests (Debian/Ubuntu: apt-get install chromium), or set CHROMIUM_PATH to its executable';
 
 /** Chromium from CHROMIUM_PATH or the PATH; undefined when there is none. */
 export function findChromium(): string | undefined {

@@ -32,6 +32,7 @@ export function describeInBrowser(title: string, body: (env: BrowserEnvironment)
         });
       });
     } else {
+      console.warn(`Browser tests skipped: no Chromium found; ${INSTALL_HINT}.`);
       describe(title, () => {
         it.skip(`skipped: no Chromium found; ${INSTALL_HINT}`, () => {});
       });
