@@ -150,8 +150,10 @@ describeInBrowser('in Chromium', (env) => {
       await drive(s);
       await expect.poll(() => s.hotjarCalls(), POLL).toEqual(expectedCalls(sdk));
       await expectUploadsComplete(sdk, s);
-      const { hotjarScripts } = await s.run('report');
+      const { hotjarScripts, hotjarSettings } = await s.run('report');
       expect(hotjarScripts).toHaveLength(1);
+      // The page's own settings, untouched: the plugin's loader would have added hjdebug.
+      expect(hotjarSettings).toEqual({ hjid: SITE_ID, hjsv: 6 });
       expect(s.hotjarRequests()).toHaveLength(1);
       expect(await s.page.evaluate(() => document.getElementById('hotjar-init-script'))).toBeNull();
       expect(s.pageErrors).toEqual([]);
