@@ -21,10 +21,14 @@ export interface SegmentSession extends VendorSession {
   plugin: HotjarPlugin | undefined;
   /** Every event Segment's own delivery received, as sent. */
   deliveries(): Array<Record<string, unknown>>;
+  /** The URL of every request made while the session ran; any other than Segment's intercepted host is also an error. */
+  requests(): string[];
   /** Contexts the SDK resolved, in order. */
   contexts(): Context[];
   /** Log lines of level warn from those contexts. */
   warnings(): string[];
+  /** Has `settle()` wait for any other SDK call, and records its context. */
+  remember(call: Promise<Context>): void;
   page(name?: string, properties?: Record<string, unknown>, options?: Record<string, unknown>): Promise<void>;
   trackWith(name: string, properties: Record<string, unknown>, options: Record<string, unknown>): Promise<void>;
 }
@@ -45,6 +49,7 @@ export function resetPage(): void {
   localStorage.clear();
   for (const cookie of document.cookie.split(';')) {
     const name = cookie.split('=')[0]?.trim();
+    // biome-ignore lint/suspicious/noDocumentCookie: happy-dom has no Cookie Store API.
     if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
   }
 }
@@ -73,10 +78,16 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
   const deliveries: Array<Record<string, unknown>> = [];
   const contexts: Context[] = [];
   const pending: Promise<unknown>[] = [];
+  const requests: string[] = [];
 
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (url: unknown, init?: { body?: unknown }) => {
-    if (!String(url).includes('segment.test')) throw new Error(`unexpected request to ${String(url)}`);
+    requests.push(String(url));
+    if (!String(url).startsWith('https://segment.test/')) {
+      const error = new Error(`unexpected request to ${String(url)}`);
+      errors.push(error);
+      throw error;
+    }
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     const batch = Array.isArray(body.batch) ? (body.batch as Array<Record<string, unknown>>) : [body];
     deliveries.push(...batch);
@@ -121,6 +132,7 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
   const session: SegmentSession = {
     analytics,
     plugin,
+    remember,
     async identify(userId, traits) {
       remember(analytics.identify(userId ?? null, traits));
     },
@@ -143,6 +155,7 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     diagnostics: () => [...diagnostics],
     errors: () => [...errors],
     deliveries: () => [...deliveries],
+    requests: () => [...requests],
     contexts: () => [...contexts],
     warnings: () =>
       contexts.flatMap((ctx) =>

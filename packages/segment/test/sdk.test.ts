@@ -1,6 +1,13 @@
+import type { HotjarCall } from '@hotjar-bridge/core';
 import type { Context, Plugin } from '@segment/analytics-next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type SegmentSession, type SegmentSessionOptions, startSegment } from '../../../test/drivers/segment';
+import {
+  type SegmentSession,
+  type SegmentSessionOptions,
+  segmentDriver,
+  startSegment,
+} from '../../../test/drivers/segment';
+import { hotjarPlugin } from '../src/index';
 
 let session: SegmentSession | undefined;
 const start = async (options: SegmentSessionOptions = {}) => {
@@ -47,8 +54,40 @@ describe('with the real Segment Analytics.js 2.0', () => {
       ['stateChange', '/pricing?plan=pro'],
     ]);
     expect(s.delivered()).toEqual(['identify', 'Order #123 (paid)', 'page']);
+    // Segment's own copy keeps everything Hotjar was not given.
+    expect(s.deliveries()[0]).toMatchObject({ traits: { address: { city: 'San Francisco' }, tags: ['a'] } });
+    expect(s.deliveries()[1]).toMatchObject({ properties: { total: 99.5, items: [{ sku: 'x' }] } });
     expect(s.warnings()).toContain('[hotjar-bridge] identify: "tags" dropped (array)');
+    // Nothing but Segment's own delivery, to the intercepted host, went out.
+    expect(s.requests()).toEqual([
+      'https://segment.test/v1/i',
+      'https://segment.test/v1/t',
+      'https://segment.test/v1/p',
+    ]);
     expect(s.errors()).toEqual([]);
+  });
+
+  it("takes page()'s path and query from the event's page context, which page properties override", async () => {
+    const s = await start({ plugin: { pageChanges: true } });
+    window.history.pushState({}, '', '/app?tab=1');
+    await s.page('Docs', { path: '/docs/intro', search: '?section=2' });
+    await s.page('Home');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['stateChange', '/docs/intro?section=2'],
+      ['stateChange', '/app?tab=1'],
+    ]);
+  });
+
+  it('sends nothing for page without pageChanges, nor for group, alias and screen; Segment still delivers them', async () => {
+    const s = await start();
+    await s.page('Home');
+    s.remember(s.analytics.group('org_1', { name: 'Initech' }));
+    s.remember(s.analytics.alias('user_2', 'user_1'));
+    s.remember(s.analytics.screen('Settings'));
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    expect(s.delivered()).toEqual(['page', 'group', 'alias', 'screen']);
   });
 
   it("leaves out an event sent with integrations: { Hotjar: false }, by Segment's own routing", async () => {
@@ -60,7 +99,7 @@ describe('with the real Segment Analytics.js 2.0', () => {
     expect(s.delivered()).toEqual(['Private', 'Public']);
   });
 
-  it('forwards, in order, calls made before Segment finished loading', async () => {
+  it('forwards calls made before Segment finished loading, in the order Segment hands them on', async () => {
     const s = await start({
       beforeReady(analytics, remember) {
         remember(analytics.identify('early_user', { plan: 'pro' }));
@@ -70,31 +109,65 @@ describe('with the real Segment Analytics.js 2.0', () => {
     });
     await s.track('After load');
     await s.settle();
-    // Segment replays its buffer after load() resolves, so 'After load' may come first;
-    // the early calls all arrive, in the order they were made.
-    const calls = s.hotjarCalls();
-    expect(calls).toHaveLength(4);
-    expect(calls.filter((call) => call[0] === 'identify' || call[1] !== 'After load')).toEqual([
-      ['identify', 'early_user', { plan: 'pro' }],
-      ['event', 'Early one'],
-      ['event', 'Early two'],
-    ]);
-    expect(calls).toContainEqual(['event', 'After load']);
-    expect([...s.delivered()].sort()).toEqual(['After load', 'Early one', 'Early two', 'identify']);
+    const expected: Record<string, HotjarCall> = {
+      identify: ['identify', 'early_user', { plan: 'pro' }],
+      'Early one': ['event', 'Early one'],
+      'Early two': ['event', 'Early two'],
+      'After load': ['event', 'After load'],
+    };
+    // Segment replays the calls it buffered during loading after its load has resolved, so
+    // 'After load' may reach every destination first; Hotjar gets what Segment sends, in Segment's order.
+    expect([...s.delivered()].sort()).toEqual(Object.keys(expected).sort());
+    expect(s.hotjarCalls()).toEqual(s.delivered().map((name) => expected[name]));
   });
 
-  it('with consentCategory, loads Hotjar only at the first event that grants it', async () => {
+  it('forwards a call made right after register(), before the plugin has finished loading', async () => {
+    const s = await start({ plugin: false });
+    void s.analytics.register(hotjarPlugin({ siteId: 1234567 }));
+    await s.track('Right after register');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['event', 'Right after register']]);
+    expect(s.delivered()).toEqual(['Right after register']);
+  });
+
+  it('with consentCategory, loads Hotjar at the first event that grants it and forwards only granted events', async () => {
     const s = await start({ plugin: { consentCategory: 'Analytics' } });
     const consent = (granted: boolean) => ({ context: { consent: { categoryPreferences: { Analytics: granted } } } });
-    await s.trackWith('Before consent', {}, consent(false));
+    await s.track('No consent data');
+    await s.trackWith('Denied', {}, consent(false));
     await s.settle();
     expect(document.getElementById('hotjar-init-script')).toBeNull();
     expect(s.hotjarCalls()).toEqual([]);
-    await s.trackWith('With consent', {}, consent(true));
+    await s.trackWith('Granted', {}, consent(true));
+    await s.trackWith('Withdrawn', {}, consent(false));
+    await s.trackWith('Granted again', {}, consent(true));
     await s.settle();
     expect(document.getElementById('hotjar-init-script')).not.toBeNull();
-    expect(s.hotjarCalls()).toEqual([['event', 'With consent']]);
-    expect(s.delivered()).toEqual(['Before consent', 'With consent']);
+    expect(s.hotjarCalls()).toEqual([
+      ['event', 'Granted'],
+      ['event', 'Granted again'],
+    ]);
+    expect(s.delivered()).toEqual(['No consent data', 'Denied', 'Granted', 'Withdrawn', 'Granted again']);
+  });
+
+  it('runs the shared suite driver: segmentDriver starts the SDK with the plugin and records both sides', async () => {
+    const driven = await segmentDriver.start({ events: { exclude: ['Internal ping'] } });
+    try {
+      await driven.identify(undefined, { plan: 'pro' });
+      await driven.track('Internal ping');
+      await driven.track('Signed up', { plan: 'pro' });
+      await driven.settle();
+      expect(driven.hotjarCalls()).toEqual([['event', 'Signed up']]);
+      expect(driven.delivered()).toEqual(['identify', 'Internal ping', 'Signed up']);
+      expect(driven.diagnostics().map((d) => [d.call, d.reason])).toEqual([
+        ['load', 'snippet-blocked'],
+        ['identify', 'nothing-to-send'],
+        ['event', 'excluded'],
+      ]);
+      expect(driven.errors()).toEqual([]);
+    } finally {
+      await driven.close();
+    }
   });
 });
 
@@ -105,6 +178,7 @@ describe('failure isolation', () => {
     for (let i = 0; i < 20; i++) await s.track(`Event ${i}`);
     await s.settle();
     const names = Array.from({ length: 20 }, (_, i) => `Event ${i}`);
+    // settle() waits for Segment's own contexts and one task, nothing more: no delivery waited on Hotjar.
     expect(s.delivered()).toEqual(names);
     expect(other.seen).toEqual(names);
     // Hotjar's script never arrived (the test page does not run it): the calls wait in its queue.
@@ -115,16 +189,18 @@ describe('failure isolation', () => {
   // receive must be the same, whatever Segment itself makes of the content.
   async function compare(options: SegmentSessionOptions, drive: (s: SegmentSession) => Promise<void>) {
     const runs: Array<{ delivered: string[]; seen: string[]; errors: unknown[] }> = [];
+    let hotjar: HotjarCall[] = [];
     for (const plugin of [options.plugin ?? {}, false] as const) {
       const other = recordingDestination();
       const s = await start({ ...options, plugin, plugins: [other.plugin] });
       await drive(s);
       await s.settle();
       runs.push({ delivered: s.delivered(), seen: [...other.seen], errors: s.errors() });
+      if (plugin !== false) hotjar = s.hotjarCalls();
       await s.close();
       session = undefined;
     }
-    return { withPlugin: runs[0], withoutPlugin: runs[1] };
+    return { withPlugin: runs[0], withoutPlugin: runs[1], hotjar };
   }
 
   it('a window.hj that throws changes nothing for Segment or other destinations', async () => {
@@ -156,12 +232,20 @@ describe('failure isolation', () => {
         throw new Error('getter exploded');
       },
     };
-    const { withPlugin, withoutPlugin } = await compare({}, async (s) => {
+    const { withPlugin, withoutPlugin, hotjar } = await compare({}, async (s) => {
       await s.identify('user_1', { plan: 'pro', throwing });
       await s.track('Cyclic', { cyclic });
       await s.track('Plain');
     });
     expect(withPlugin).toEqual(withoutPlugin);
-    expect(withPlugin?.delivered).toContain('Plain');
+    // Segment's own delivery cannot serialise the first two (with or without the plugin); the
+    // other destination gets all three, and Hotjar everything of them it can take.
+    expect(withPlugin?.delivered).toEqual(['Plain']);
+    expect(withPlugin?.seen).toEqual(['identify', 'Cyclic', 'Plain']);
+    expect(hotjar).toEqual([
+      ['identify', 'user_1', { plan: 'pro', throwing_ok: 1 }],
+      ['event', 'Cyclic'],
+      ['event', 'Plain'],
+    ]);
   });
 });
