@@ -74,6 +74,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     name: 'Hotjar',
     type: 'destination',
     version: VERSION,
+    // Ready for events from the start: they wait in Hotjar's queue until its script arrives, and
+    // consent is checked per event. Nothing in analytics-next waits on this.
     isLoaded: () => true,
     async load() {
       try {
@@ -105,6 +107,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
           typeof page?.path === 'string' ? page.path + (typeof page.search === 'string' ? page.search : '') : undefined;
         return bridge.page(path);
       }),
+    // deregister(): nothing more is forwarded; Hotjar's script, once loaded, stays until the page reloads.
     async unload() {
       bridge.revokeConsent();
     },

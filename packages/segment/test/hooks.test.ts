@@ -41,6 +41,23 @@ describe('hotjarPlugin: shape', () => {
     expect(runtime.injections).toEqual([{ siteId: 1234567, version: 6, debug: false, nonce: undefined }]);
   });
 
+  it('load() resolves even when the page side throws, so Segment keeps the destination', async () => {
+    const { plugin, runtime, diagnostics } = setup();
+    runtime.inject = () => {
+      throw new Error('blocked');
+    };
+    await expect(plugin.load(ctx({ type: 'page' }), {} as never)).resolves.toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ kind: 'load', reason: 'internal-error' })]);
+  });
+
+  it('unload() stops forwarding', async () => {
+    const { plugin, runtime } = setup();
+    plugin.track?.(ctx({ type: 'track', event: 'Before' }));
+    await plugin.unload?.(ctx({ type: 'page' }), {} as never);
+    plugin.track?.(ctx({ type: 'track', event: 'After' }));
+    expect(runtime.calls).toEqual([['event', 'Before']]);
+  });
+
   it('queues calls that arrive before load(), so nothing is lost', async () => {
     const { plugin, runtime } = setup();
     plugin.track?.(ctx({ type: 'track', event: 'Early' }));
@@ -79,6 +96,15 @@ describe('hotjarPlugin.identify', () => {
     plugin.identify?.(ctx({ type: 'identify', userId: null, traits: { email: 'p@example.com', ab_test: 'b' } }));
     expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
   });
+
+  it('sends nothing for an anonymous identify left with no attributes once personal data is removed', () => {
+    const { plugin, runtime, diagnostics } = setup({ identifyAnonymous: true });
+    const context = ctx({ type: 'identify', userId: null, traits: { email: 'p@example.com' } });
+    plugin.identify?.(context);
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.at(-1)).toMatchObject({ kind: 'skipped', call: 'identify', reason: 'nothing-to-send' });
+    expect(warnings(context).at(-1)).toBe('[hotjar-bridge] identify: skipped (nothing-to-send)');
+  });
 });
 
 describe('hotjarPlugin.track', () => {
@@ -86,6 +112,15 @@ describe('hotjarPlugin.track', () => {
     const { plugin, runtime } = setup();
     plugin.track?.(ctx({ type: 'track', event: 'Order #1 (paid)', properties: { total: 10, email: 'p@example.com' } }));
     expect(runtime.calls).toEqual([['event', 'Order _1 _paid']]);
+  });
+
+  it('skips names the events option excludes, and says so on the context', () => {
+    const { plugin, runtime } = setup({ events: { exclude: [/^Internal/] } });
+    const context = ctx({ type: 'track', event: 'Internal ping' });
+    plugin.track?.(context);
+    plugin.track?.(ctx({ type: 'track', event: 'Signed up' }));
+    expect(runtime.calls).toEqual([['event', 'Signed up']]);
+    expect(warnings(context)).toEqual(['[hotjar-bridge] event: "Internal ping" skipped (excluded)']);
   });
 
   it('logs an event it cannot send on the context', () => {
@@ -134,6 +169,19 @@ describe('hotjarPlugin: consentCategory', () => {
       ['event', 'Granted again'],
     ]);
     expect(runtime.injections).toHaveLength(1);
+  });
+
+  it('a page event grants or withholds consent like any other', () => {
+    const { plugin, runtime } = setup({ consentCategory: 'Analytics', pageChanges: true });
+    const page = (granted: boolean) =>
+      ctx({ type: 'page', context: { page: { path: '/p', search: '' }, ...consent(granted) } });
+    const denied = page(false);
+    plugin.page?.(denied);
+    expect(runtime.calls).toEqual([]);
+    expect(warnings(denied)).toEqual(['[hotjar-bridge] stateChange: skipped (consent-pending)']);
+    plugin.page?.(page(true));
+    expect(runtime.injections).toHaveLength(1);
+    expect(runtime.calls).toEqual([['stateChange', '/p']]);
   });
 
   it('can be driven by hand with consent: "pending"', () => {

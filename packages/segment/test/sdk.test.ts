@@ -79,6 +79,19 @@ describe('with the real Segment Analytics.js 2.0', () => {
     ]);
   });
 
+  it('sends the path a page() call was made on, even when Segment buffered it while loading', async () => {
+    window.history.pushState({}, '', '/first?step=1');
+    const s = await start({
+      plugin: { pageChanges: true },
+      beforeReady(analytics, remember) {
+        remember(analytics.page());
+        window.history.pushState({}, '', '/second');
+      },
+    });
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['stateChange', '/first?step=1']]);
+  });
+
   it('sends nothing for page without pageChanges, nor for group, alias and screen; Segment still delivers them', async () => {
     const s = await start();
     await s.page('Home');
