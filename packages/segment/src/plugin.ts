@@ -92,7 +92,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
             kind: 'skipped',
             call: 'identify',
             reason: 'nothing-to-send',
-            message: 'identify: not forwarded, no userId (set identifyAnonymous to send it with a null user id)',
+            message: 'identify: skipped, no userId (see identifyAnonymous)',
           });
           return undefined;
         }
@@ -111,7 +111,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     async unload() {
       bridge.revokeConsent();
     },
-    grantConsent: () => bridge.grantConsent(),
-    revokeConsent: () => bridge.revokeConsent(),
+    // The bridge's methods are closures, not bound to `this`.
+    grantConsent: bridge.grantConsent,
+    revokeConsent: bridge.revokeConsent,
   };
 }
