@@ -99,8 +99,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const forward = (event: EventFields): BridgeOutcome[] => {
     const type = event.event_type;
     if (type === '$identify') {
-      const { traits, unsupported } = toTraits(event.user_properties);
+      const { traits, unsupported, placeholders } = toTraits(event.user_properties);
       const outcomes = unsupported.map((op) => skip('identify', 'unsupported', op, 'Hotjar has no such operation'));
+      for (const key of placeholders) {
+        outcomes.push(skip('identify', 'nothing-to-send', key, `Amplitude's "EMPTY" placeholder`));
+      }
       outcomes.push(bridge.identify(event.user_id, traits));
       return outcomes;
     }

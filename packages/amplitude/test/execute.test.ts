@@ -50,6 +50,26 @@ describe('execute maps $identify to hj identify', () => {
     expect(result.code).toBe(200);
     expect(result.message).toContain('nothing-to-send');
   });
+  it("leaves out Amplitude's 'EMPTY' attribution placeholders, reports each and resolves 200", async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    const result = await execute(
+      amplitudeEvent('$identify', {
+        user_id: 'u',
+        user_properties: {
+          $setOnce: { initial_utm_source: 'newsletter', initial_utm_medium: 'EMPTY' },
+          $set: { utm_source: 'newsletter' },
+        },
+      }),
+    );
+    expect(runtime.calls).toEqual([['identify', 'u', { initial_utm_source: 'newsletter', utm_source: 'newsletter' }]]);
+    expect(diagnostics.map((d) => [d.kind, d.call, d.reason, d.subject])).toEqual([
+      ['skipped', 'identify', 'nothing-to-send', 'initial_utm_medium'],
+    ]);
+    expect(result.code).toBe(200);
+    expect(result.message).toContain(
+      `identify: "initial_utm_medium" skipped (nothing-to-send: Amplitude's "EMPTY" placeholder)`,
+    );
+  });
 });
 
 describe('execute does not forward $groupidentify', () => {

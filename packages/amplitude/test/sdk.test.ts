@@ -160,7 +160,7 @@ describe('the real SDK and opt-out', () => {
 });
 
 describe("the real SDK's default tracking", () => {
-  it('keeps session events out of Hotjar and passes the campaign attribution on as attributes', async () => {
+  it("keeps session events out of Hotjar and passes the campaign attribution on as attributes, without Amplitude's 'EMPTY' placeholders", async () => {
     window.history.replaceState(null, '', '/landing?utm_source=newsletter');
     const s = await start({ init: { autocapture: { attribution: true, sessions: true, pageViews: true } } });
     s.client.track('Signed Up');
@@ -175,10 +175,12 @@ describe("the real SDK's default tracking", () => {
       null,
       expect.objectContaining({ utm_source: 'newsletter', initial_utm_source: 'newsletter' }),
     ]);
+    expect(Object.values((identify as [string, unknown, Record<string, unknown>])[2])).not.toContain('EMPTY');
     expect(rest).toEqual([['event', 'Signed Up']]);
     expect(s.diagnostics()).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ reason: 'unsupported', subject: '$unset' }),
+        expect.objectContaining({ reason: 'nothing-to-send', subject: 'initial_utm_medium' }),
         expect.objectContaining({ reason: 'excluded', subject: 'session_start' }),
         expect.objectContaining({ reason: 'excluded', subject: '[Amplitude] Page Viewed' }),
       ]),

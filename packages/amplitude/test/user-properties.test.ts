@@ -45,10 +45,38 @@ describe('toTraits', () => {
   });
 
   it.each([undefined, null, 'text', 42, ['a']])('gives no traits for user_properties %j', (value) => {
-    expect(toTraits(value)).toEqual({ traits: {}, unsupported: [] });
+    expect(toTraits(value)).toEqual({ traits: {}, unsupported: [], placeholders: [] });
   });
 
   it('ignores $set and $setOnce values that are not objects', () => {
     expect({ ...toTraits({ $set: 'x', $setOnce: ['y'] }).traits }).toEqual({});
+  });
+
+  it("leaves out Amplitude's 'EMPTY' placeholders for initial_* keys set once, and lists them", () => {
+    const { traits, placeholders } = toTraits({
+      $setOnce: {
+        initial_utm_source: 'newsletter',
+        initial_utm_medium: 'EMPTY',
+        initial_referrer: 'EMPTY',
+        plan: 'EMPTY',
+      },
+      $set: { utm_source: 'newsletter', initial_gclid: 'EMPTY' },
+    });
+    expect({ ...traits }).toEqual({
+      initial_utm_source: 'newsletter',
+      plan: 'EMPTY',
+      utm_source: 'newsletter',
+      initial_gclid: 'EMPTY',
+    });
+    expect(placeholders).toEqual(['initial_utm_medium', 'initial_referrer']);
+  });
+
+  it('does not list a placeholder that $set then gives a value', () => {
+    const { traits, placeholders } = toTraits({
+      $setOnce: { initial_utm_medium: 'EMPTY' },
+      $set: { initial_utm_medium: 'email' },
+    });
+    expect({ ...traits }).toEqual({ initial_utm_medium: 'email' });
+    expect(placeholders).toEqual([]);
   });
 });
