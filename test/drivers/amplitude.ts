@@ -2,6 +2,7 @@ import { createInstance, Identify, type Types } from '@amplitude/analytics-brows
 import { type HotjarPlugin, type HotjarPluginOptions, hotjarPlugin } from '@hotjar-bridge/amplitude';
 import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
 import type { SharedPluginOptions, VendorDriver, VendorSession } from '../shared/driver';
+import { collectPageErrors, sessionPluginOptions } from '../shared/session';
 
 /** How one session sets up the real Amplitude Browser SDK with the plugin. */
 export interface AmplitudeSessionOptions {
@@ -84,24 +85,11 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     return new Response(JSON.stringify(answer), { status: 200 });
   }) as typeof fetch;
 
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  const onNodeRejection = (reason: unknown) => errors.push(reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  process.on('unhandledRejection', onNodeRejection);
+  const stopCollectingErrors = collectPageErrors(errors);
 
   let plugin: HotjarPlugin | undefined;
   if (options.plugin !== false) {
-    const given = options.plugin ?? {};
-    plugin = hotjarPlugin({
-      siteId: 1234567,
-      ...given,
-      onDiagnostic(diagnostic) {
-        diagnostics.push(diagnostic);
-        given.onDiagnostic?.(diagnostic);
-      },
-    });
+    plugin = hotjarPlugin(sessionPluginOptions<HotjarPluginOptions>(options.plugin ?? {}, diagnostics));
   }
 
   const raw = createInstance();
@@ -187,9 +175,7 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
       // Opted out, the instance's own tracking (page views on pushState) can no longer upload.
       raw.setOptOut(true);
       globalThis.fetch = realFetch;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      process.off('unhandledRejection', onNodeRejection);
+      stopCollectingErrors();
       resetHotjar();
     },
   };

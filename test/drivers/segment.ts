@@ -2,6 +2,7 @@ import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
 import { type HotjarPlugin, type HotjarPluginOptions, hotjarPlugin } from '@hotjar-bridge/segment';
 import { AnalyticsBrowser, type Context, type Plugin } from '@segment/analytics-next';
 import type { SharedPluginOptions, VendorDriver, VendorSession } from '../shared/driver';
+import { collectPageErrors, sessionPluginOptions } from '../shared/session';
 
 /** How one session sets up the real Segment Analytics.js 2.0 with the plugin. */
 export interface SegmentSessionOptions {
@@ -94,24 +95,11 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     return new Response('{}', { status: 200 });
   }) as typeof fetch;
 
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  const onNodeRejection = (reason: unknown) => errors.push(reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  process.on('unhandledRejection', onNodeRejection);
+  const stopCollectingErrors = collectPageErrors(errors);
 
   let plugin: HotjarPlugin | undefined;
   if (options.plugin !== false) {
-    const given = options.plugin ?? {};
-    plugin = hotjarPlugin({
-      siteId: 1234567,
-      ...given,
-      onDiagnostic(diagnostic) {
-        diagnostics.push(diagnostic);
-        given.onDiagnostic?.(diagnostic);
-      },
-    });
+    plugin = hotjarPlugin(sessionPluginOptions<HotjarPluginOptions>(options.plugin ?? {}, diagnostics));
   }
   const plugins: Plugin[] = [...(options.plugins ?? []), ...(plugin ? [plugin] : [])];
   const analytics = AnalyticsBrowser.load(
@@ -167,9 +155,7 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     async close() {
       await session.settle();
       globalThis.fetch = realFetch;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      process.off('unhandledRejection', onNodeRejection);
+      stopCollectingErrors();
       resetPage();
     },
   };
