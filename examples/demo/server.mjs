@@ -252,10 +252,15 @@ export async function startDemoServer(options = {}) {
 
 async function main() {
   const requested = process.env.PORT;
+  const port = requested ? Number(requested) : 5180;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number from 0 to 65535, got ${JSON.stringify(requested)}`);
+    process.exit(1);
+  }
   let server;
   try {
     server = await startDemoServer({
-      port: requested ? Number(requested) : 5180,
+      port,
       host: process.env.HOST,
       siteId: process.env.HOTJAR_SITE_ID,
     });
