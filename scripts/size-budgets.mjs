@@ -6,9 +6,7 @@
 // fix, none for a feature that has not been weighed. The feature set is what costs: option
 // checks that name the option and value, the trait walk (flattening, cycles, dates, emails,
 // limits), event-name cleaning, consent, and a diagnostic for every drop. For scale, Segment's
-// classic Hotjar integration is about 10 KB. About 0.48 KB of each figure is the identify
-// speed-up (attribute shapes, see packages/core/src/attribute-shape.ts): it halves the time of
-// an identify with 20 traits, see BENCHMARKS.md.
+// classic Hotjar integration is about 10 KB.
 export const budgets = [
   {
     label: '@hotjar-bridge/core { createHotjarBridge }',
@@ -16,8 +14,8 @@ export const budgets = [
     from: '@hotjar-bridge/core',
     external: [],
     mustNotInclude: ['packages/amplitude', 'packages/segment', '@amplitude', '@segment'],
-    // 5.13 KB measured: every Hotjar rule, loading, consent and diagnostics.
-    limit: 5410,
+    // 4.63 KB measured: every Hotjar rule, loading, consent and diagnostics.
+    limit: 4900,
   },
   {
     label: '@hotjar-bridge/amplitude { hotjarPlugin }',
@@ -25,8 +23,8 @@ export const budgets = [
     from: '@hotjar-bridge/amplitude',
     external: ['@amplitude/*'],
     mustNotInclude: ['packages/segment', '@segment'],
-    // 6.17 KB measured: the core plus 1.0 KB for Amplitude's operations, identity and opt-out hooks.
-    limit: 6510,
+    // 5.57 KB measured: the core plus 0.9 KB for Amplitude's operations, identity and opt-out hooks.
+    limit: 5880,
   },
   {
     label: '@hotjar-bridge/segment { hotjarPlugin }',
@@ -34,7 +32,7 @@ export const budgets = [
     from: '@hotjar-bridge/segment',
     external: ['@segment/*'],
     mustNotInclude: ['packages/amplitude', '@amplitude'],
-    // 5.69 KB measured: the core plus 0.6 KB for Segment's hooks and consent categories.
-    limit: 6000,
+    // 5.21 KB measured: the core plus 0.6 KB for Segment's hooks and consent categories.
+    limit: 5500,
   },
 ];

@@ -1,4 +1,3 @@
-import { type AttributeShape, fromShape, recentShape, remember, setAttribute, toAttributes } from './attribute-shape';
 import { containsEmail, isEmail } from './email';
 import { isoString } from './iso-date';
 import { isPlainObject } from './plain-object';
@@ -119,83 +118,48 @@ function convert(value: unknown): Converted {
 /** The state of one mapping, passed to plain functions rather than closed over, for speed. */
 interface Mapping {
   opts: Required<IdentifyOptions>;
-  userId: string | null;
-  dropped: HotjarIdentify['dropped'];
-  truncated: string[];
+  result: HotjarIdentify;
+  count: number;
   /** Set once a nested object has been walked: only then can two traits produce the same key. */
   flattened: boolean;
-  /** The keys kept so far, in order. */
-  keys: string[];
-  /** The shape of the last call, while the keys kept so far begin its keys; their values. */
-  shape: AttributeShape | undefined;
-  values: HotjarAttributeValue[];
-  /** The attributes, built as they come once they do not follow a shape. */
-  attributes: Record<string, HotjarAttributeValue>;
 }
 
 function drop(m: Mapping, key: string, reason: DropReason): undefined {
-  m.dropped.push({ key, reason });
-}
-
-/** Whether `key` has been kept already; `next` when it is the shape's next key. */
-function isDuplicate(m: Mapping, key: string, next: boolean): boolean {
-  if (!m.flattened) return false;
-  if (m.shape === undefined) return Object.prototype.hasOwnProperty.call(m.attributes, key);
-  // The keys kept so far are the shape's first ones, and the shape's keys are all different.
-  if (next) return false;
-  const at = m.shape.index.get(key);
-  return at !== undefined && at < m.keys.length;
-}
-
-function keep(m: Mapping, key: string, value: HotjarAttributeValue, next: boolean): undefined {
-  if (m.shape !== undefined) {
-    if (next) {
-      m.keys.push(key);
-      m.values.push(value);
-      return;
-    }
-    m.attributes = toAttributes(m.keys, m.values);
-    m.shape = undefined;
-  }
-  m.keys.push(key);
-  setAttribute(m.attributes, key, value);
+  m.result.dropped.push({ key, reason });
 }
 
 function addLeaf(m: Mapping, key: string, raw: unknown): undefined {
-  const { opts } = m;
+  const { opts, result } = m;
   if (key.length > opts.maxKeyLength) return drop(m, key, 'key-too-long');
-  const next = m.shape !== undefined && key === m.shape.keys[m.keys.length];
-  if (isDuplicate(m, key, next)) return drop(m, key, 'duplicate-key');
+  if (m.flattened && Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(m, key, 'duplicate-key');
   let value: HotjarAttributeValue;
-  if (typeof raw === 'string') {
-    if (key === 'email') {
-      value = raw.trim();
-      if (!isEmail(value) || value.length > opts.maxStringLength) return drop(m, key, 'invalid-email');
-      if (m.userId === null) return drop(m, key, 'personal-data-without-user-id');
-    } else if (containsEmail(raw)) {
-      return drop(m, key, 'email-in-wrong-key');
-    } else {
-      value = raw;
-    }
+  if (typeof raw === 'string' || typeof raw === 'boolean') {
+    value = raw;
+  } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
+    value = raw === 0 ? 0 : raw;
   } else {
-    if (typeof raw === 'boolean') {
-      value = raw;
-    } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
-      value = raw === 0 ? 0 : raw;
-    } else {
-      const converted = convert(raw);
-      if ('reason' in converted) return drop(m, key, converted.reason);
-      value = converted.value;
-    }
-    // Not a string, or a Date's ISO string: never an email address.
-    if (key === 'email') return drop(m, key, 'invalid-email');
+    const converted = convert(raw);
+    if ('reason' in converted) return drop(m, key, converted.reason);
+    value = converted.value;
   }
-  if (m.keys.length >= opts.maxAttributes) return drop(m, key, 'attribute-limit');
+  if (key === 'email') {
+    if (typeof value !== 'string' || !isEmail(value) || value.trim().length > opts.maxStringLength) {
+      return drop(m, key, 'invalid-email');
+    }
+    if (result.userId === null) return drop(m, key, 'personal-data-without-user-id');
+    value = value.trim();
+  } else if (typeof value === 'string' && containsEmail(value)) {
+    return drop(m, key, 'email-in-wrong-key');
+  }
+  if (m.count >= opts.maxAttributes) return drop(m, key, 'attribute-limit');
   if (typeof value === 'string' && value.length > opts.maxStringLength) {
     value = cutText(value, opts.maxStringLength);
-    m.truncated.push(key);
+    result.truncated.push(key);
   }
-  keep(m, key, value, next);
+  m.count++;
+  // Assigning to "__proto__" would set the prototype instead of adding an attribute.
+  if (key === '__proto__') Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true });
+  else result.attributes[key] = value;
 }
 
 // `ancestors` holds the objects on the path from the root, so a cycle is caught where it
@@ -245,27 +209,7 @@ function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ances
  * in `dropped` with the reason, every string cut is listed in `truncated`.
  */
 export function toHotjarIdentify(userId: unknown, traits: unknown, options?: IdentifyOptions): HotjarIdentify {
-  const id = toHotjarUserId(userId);
-  if (!isPlainObject(traits)) return { userId: id, attributes: {}, dropped: [], truncated: [] };
-  const m: Mapping = {
-    opts: options === undefined ? IDENTIFY_DEFAULTS : resolve(options),
-    userId: id,
-    dropped: [],
-    truncated: [],
-    flattened: false,
-    keys: [],
-    shape: recentShape(),
-    values: [],
-    attributes: {},
-  };
-  walk(m, traits, '', [traits]);
-  let attributes: Record<string, HotjarAttributeValue>;
-  if (m.shape !== undefined && m.keys.length === m.shape.keys.length) {
-    attributes = fromShape(m.shape, m.values);
-  } else {
-    // Fewer attributes than the shape has begin it but are not it.
-    attributes = m.shape === undefined ? m.attributes : toAttributes(m.keys, m.values);
-    remember(m.keys, attributes);
-  }
-  return { userId: id, attributes, dropped: m.dropped, truncated: m.truncated };
+  const result: HotjarIdentify = { userId: toHotjarUserId(userId), attributes: {}, dropped: [], truncated: [] };
+  if (isPlainObject(traits)) walk({ opts: resolve(options), result, count: 0, flattened: false }, traits, '', [traits]);
+  return result;
 }

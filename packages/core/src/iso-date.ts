@@ -4,23 +4,12 @@ const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 const pad4 = (n: number) => (n < 1000 ? `0${pad3(n)}` : `${n}`);
 
-let lastTime = Number.NaN;
-let lastString = '';
-
 /**
  * `Date.prototype.toISOString` for a time value, computed with integer arithmetic (days to a
  * civil date, after H. Hinnant's well-known algorithm): the built-in builds a broken-down date
  * first and costs about half of a whole identify mapping. Years outside 0-9999 use the built-in.
  */
 export function isoString(time: number): string {
-  // A user's dates (sign-up, first purchase) come again in every identify: the last one is kept.
-  if (time === lastTime) return lastString;
-  lastString = computeIsoString(time);
-  lastTime = time;
-  return lastString;
-}
-
-function computeIsoString(time: number): string {
   const days = Math.floor(time / DAY);
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
