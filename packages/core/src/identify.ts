@@ -133,23 +133,28 @@ function addLeaf(m: Mapping, key: string, raw: unknown): undefined {
   if (key.length > opts.maxKeyLength) return drop(m, key, 'key-too-long');
   if (m.flattened && Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(m, key, 'duplicate-key');
   let value: HotjarAttributeValue;
-  if (typeof raw === 'string' || typeof raw === 'boolean') {
-    value = raw;
-  } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
-    value = raw === 0 ? 0 : raw;
-  } else {
-    const converted = convert(raw);
-    if ('reason' in converted) return drop(m, key, converted.reason);
-    value = converted.value;
-  }
-  if (key === 'email') {
-    if (typeof value !== 'string' || !isEmail(value) || value.trim().length > opts.maxStringLength) {
-      return drop(m, key, 'invalid-email');
+  if (typeof raw === 'string') {
+    if (key === 'email') {
+      value = raw.trim();
+      if (!isEmail(value) || value.length > opts.maxStringLength) return drop(m, key, 'invalid-email');
+      if (result.userId === null) return drop(m, key, 'personal-data-without-user-id');
+    } else if (containsEmail(raw)) {
+      return drop(m, key, 'email-in-wrong-key');
+    } else {
+      value = raw;
     }
-    if (result.userId === null) return drop(m, key, 'personal-data-without-user-id');
-    value = value.trim();
-  } else if (typeof value === 'string' && containsEmail(value)) {
-    return drop(m, key, 'email-in-wrong-key');
+  } else {
+    if (typeof raw === 'boolean') {
+      value = raw;
+    } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
+      value = raw === 0 ? 0 : raw;
+    } else {
+      const converted = convert(raw);
+      if ('reason' in converted) return drop(m, key, converted.reason);
+      value = converted.value;
+    }
+    // Not a string, or a Date's ISO text: never an email address.
+    if (key === 'email') return drop(m, key, 'invalid-email');
   }
   if (m.count >= opts.maxAttributes) return drop(m, key, 'attribute-limit');
   if (typeof value === 'string' && value.length > opts.maxStringLength) {
@@ -210,6 +215,12 @@ function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ances
  */
 export function toHotjarIdentify(userId: unknown, traits: unknown, options?: IdentifyOptions): HotjarIdentify {
   const result: HotjarIdentify = { userId: toHotjarUserId(userId), attributes: {}, dropped: [], truncated: [] };
-  if (isPlainObject(traits)) walk({ opts: resolve(options), result, count: 0, flattened: false }, traits, '', [traits]);
+  if (isPlainObject(traits))
+    walk(
+      { opts: options === undefined ? IDENTIFY_DEFAULTS : resolve(options), result, count: 0, flattened: false },
+      traits,
+      '',
+      [traits],
+    );
   return result;
 }

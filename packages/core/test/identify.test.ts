@@ -294,3 +294,53 @@ describe('toHotjarIdentify: input', () => {
     expect(reasons(result)).toEqual({ hostile: 'unreadable' });
   });
 });
+
+describe('toHotjarIdentify: repeated calls with the same keys', () => {
+  const traits = (n: number) => ({ plan: `plan-${n}`, seats: n, company: { name: 'Initech', size: n }, beta: n > 1 });
+
+  it('gives each call its own values, keys in order, in a new object', () => {
+    const results = [1, 2, 3, 4].map((n) => toHotjarIdentify('u1', traits(n)));
+    results.forEach((result, i) => {
+      const n = i + 1;
+      expect(result.attributes).toEqual({
+        plan: `plan-${n}`,
+        seats: n,
+        company_name: 'Initech',
+        company_size: n,
+        beta: n > 1,
+      });
+      expect(Object.keys(result.attributes)).toEqual(['plan', 'seats', 'company_name', 'company_size', 'beta']);
+      expect(Object.getPrototypeOf(result.attributes)).toBe(Object.prototype);
+    });
+    results[2]!.attributes.plan = 'changed';
+    expect(toHotjarIdentify('u1', traits(3)).attributes.plan).toBe('plan-3');
+  });
+
+  it('still finds duplicates, missing and extra keys after them', () => {
+    for (let i = 0; i < 3; i++) toHotjarIdentify('u1', { a: { b: 1, c: 2 }, d: 3 });
+    expect(toHotjarIdentify('u1', { a_b: 0, a: { b: 1, c: 2 }, d: 3 })).toMatchObject({
+      attributes: { a_b: 0, a_c: 2, d: 3 },
+      dropped: [{ key: 'a_b', reason: 'duplicate-key' }],
+    });
+    expect(toHotjarIdentify('u1', { a: { c: 2, b: 1 }, c: 0, a_c: 5 })).toMatchObject({
+      attributes: { a_c: 2, a_b: 1, c: 0 },
+      dropped: [{ key: 'a_c', reason: 'duplicate-key' }],
+    });
+    expect(toHotjarIdentify('u1', { a: { b: 1 } }).attributes).toEqual({ a_b: 1 });
+    expect(toHotjarIdentify('u1', { a: { b: 1, c: 2 }, d: 3, e: 4 }).attributes).toEqual({
+      a_b: 1,
+      a_c: 2,
+      d: 3,
+      e: 4,
+    });
+  });
+
+  it('keeps "__proto__" an own attribute every time', () => {
+    for (let i = 0; i < 3; i++) {
+      const result = toHotjarIdentify('u1', JSON.parse(`{"__proto__": "x${i}", "plan": "pro"}`) as unknown);
+      expect(Object.keys(result.attributes)).toEqual(['__proto__', 'plan']);
+      expect(Object.getOwnPropertyDescriptor(result.attributes, '__proto__')?.value).toBe(`x${i}`);
+      expect(Object.getPrototypeOf(result.attributes)).toBe(Object.prototype);
+    }
+  });
+});
