@@ -143,19 +143,17 @@ function addLeaf(m: Mapping, key: string, raw: unknown): undefined {
     } else {
       value = raw;
     }
+  } else if (typeof raw === 'boolean') {
+    value = raw;
+  } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
+    value = raw === 0 ? 0 : raw;
   } else {
-    if (typeof raw === 'boolean') {
-      value = raw;
-    } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
-      value = raw === 0 ? 0 : raw;
-    } else {
-      const converted = convert(raw);
-      if ('reason' in converted) return drop(m, key, converted.reason);
-      value = converted.value;
-    }
-    // Not a string, or a Date's ISO text: never an email address.
-    if (key === 'email') return drop(m, key, 'invalid-email');
+    const converted = convert(raw);
+    if ('reason' in converted) return drop(m, key, converted.reason);
+    value = converted.value;
   }
+  // Anything but a string (a Date's ISO text included) is never an email address.
+  if (key === 'email' && typeof raw !== 'string') return drop(m, key, 'invalid-email');
   if (m.count >= opts.maxAttributes) return drop(m, key, 'attribute-limit');
   if (typeof value === 'string' && value.length > opts.maxStringLength) {
     value = cutText(value, opts.maxStringLength);
