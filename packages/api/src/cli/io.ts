@@ -1,0 +1,33 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** What the CLI touches outside itself, passed in so it can run on any streams. */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+}
+
+/** Exit codes: 0 ok, 1 the API (or the output file) failed, 2 bad usage. */
+export const EXIT_OK = 0;
+export const EXIT_API_ERROR = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in the command line: exit 2 with this message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Writes a chunk and waits while the stream's buffer is full, so memory stays flat whatever the export size. */
+export function write(stream: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    stream.once('error', onError);
+    const done = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    if (stream.write(chunk)) done();
+    else stream.once('drain', done);
+  });
+}

@@ -1,0 +1,55 @@
+import type { ApiAnswer, Transport } from './transport';
+
+/** One page of a list, with the cursors needed to resume an interrupted walk. */
+export interface HotjarPage<T> {
+  /** The items of this page. */
+  results: T[];
+  /** The cursor this page was fetched with; undefined for the first page. */
+  cursor: string | undefined;
+  /** The cursor of the next page, or null on the last page. Pass it as `cursor` to resume after this page. */
+  nextCursor: string | null;
+}
+
+/** Every item of a list across all its pages, in Hotjar's order; `pages()` walks page by page. */
+export interface HotjarPaged<T> extends AsyncIterable<T> {
+  pages(): AsyncIterableIterator<HotjarPage<T>>;
+}
+
+/** Follows `next_cursor` from `startCursor` until Hotjar gives none. One page is held at a time. */
+export function paged<T>(
+  transport: Transport,
+  path: string,
+  query: Record<string, string | number | boolean | undefined>,
+  startCursor: string | undefined,
+): HotjarPaged<T> {
+  async function* pages(): AsyncIterableIterator<HotjarPage<T>> {
+    let cursor = startCursor;
+    for (;;) {
+      const answer = await transport.request({ method: 'GET', path, query: { ...query, cursor }, idempotent: true });
+      const page = readPage<T>(transport, answer, cursor);
+      yield page;
+      if (page.nextCursor === null) return;
+      cursor = page.nextCursor;
+    }
+  }
+  return {
+    pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* page.results;
+    },
+  };
+}
+
+function readPage<T>(transport: Transport, answer: ApiAnswer, cursor: string | undefined): HotjarPage<T> {
+  const data = answer.data as { results?: unknown; next_cursor?: unknown } | null;
+  if (data === null || typeof data !== 'object' || !Array.isArray(data.results))
+    throw transport.unexpected('GET', answer, 'a page without a results list');
+  const next = data.next_cursor;
+  if (next !== undefined && next !== null && typeof next !== 'string')
+    throw transport.unexpected('GET', answer, 'a next_cursor that is not a string');
+  // The cursor just used again would fetch the same page forever.
+  if (typeof next === 'string' && next !== '' && next === cursor)
+    throw transport.unexpected('GET', answer, 'a next_cursor equal to the cursor of the same page');
+  const nextCursor = typeof next === 'string' && next !== '' ? next : null;
+  return { results: data.results as T[], cursor, nextCursor };
+}
