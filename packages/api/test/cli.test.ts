@@ -1,0 +1,289 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
+
+// The CLI as users run it: the built bin, in its own process, against the fake over HTTP.
+const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const outputs: string[] = [];
+const secretsSeen: string[] = [];
+let fake: FakeHotjar | undefined;
+let dir: string;
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm -r build" first (pnpm test does)`);
+  dir = mkdtempSync(join(tmpdir(), 'hotjar-api-cli-'));
+});
+afterEach(async () => {
+  if (fake !== undefined) secretsSeen.push(fake.clientSecret, ...fake.issuedTokens);
+  await fake?.close();
+  fake = undefined;
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
+  fake = await startFakeHotjar(options);
+  return fake;
+}
+
+function cli(args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOTJAR_CLIENT_ID: fake?.clientId,
+    HOTJAR_CLIENT_SECRET: fake?.clientSecret,
+    HOTJAR_API_URL: fake?.url,
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      outputs.push(stdout, stderr);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const responseRequests = (f: FakeHotjar) => f.requests.filter((r) => r.path.includes('/responses'));
+
+describe('hotjar-api usage', () => {
+  it('--help lists every command and exits 0', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['surveys <siteId>', 'responses <siteId> <surveyId>', 'lookup-user <organizationId>'])
+      expect(run.stdout).toContain(command);
+  });
+
+  it('exits 2 for bad usage, before any request', async () => {
+    const f = await start();
+    const runs = await Promise.all([
+      cli([]),
+      cli(['exports', '1']),
+      cli(['responses', String(f.siteId), '555', '--format', 'xml']),
+      cli(['responses', String(f.siteId), '555', '--limit', '500']),
+      cli(['responses', 'abc', '555']),
+      cli(['surveys', String(f.siteId), '--delete']),
+      cli(['surveys', String(f.siteId)], { env: { HOTJAR_CLIENT_SECRET: undefined } }),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    expect(runs[1]?.stderr).toMatch(/unknown command "exports"/);
+    expect(runs[2]?.stderr).toMatch(/--format must be ndjson or csv, got "xml"/);
+    expect(runs[3]?.stderr).toMatch(/--limit must be a whole number from 1 to 100/);
+    expect(runs[4]?.stderr).toMatch(/siteId must be a positive integer/);
+    expect(runs[5]?.stderr).toMatch(/--delete is not an option of surveys/);
+    expect(runs[6]?.stderr).toMatch(/set HOTJAR_CLIENT_SECRET/);
+    expect(f.requests).toHaveLength(0);
+  });
+});
+
+describe('hotjar-api surveys', () => {
+  it('prints a table, or JSON with --json', async () => {
+    const f = await start({ surveys: [DEFAULT_SURVEY, { ...DEFAULT_SURVEY, id: 777, name: 'Exit intent' }] });
+    const table = await cli(['surveys', String(f.siteId)]);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+TYPE\s+ENABLED\s+CREATED$/);
+    expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[1])).toEqual(['Pricing page NPS', 'Exit intent']);
+    const json = await cli(['surveys', String(f.siteId), '--json']);
+    expect(JSON.parse(json.stdout).map((s: { id: number }) => s.id)).toEqual([555, 777]);
+  });
+
+  it('exits 1 naming the fix for a wrong secret, and for a plan without API access', async () => {
+    const f = await start({ forbidden: ['responses'] });
+    const wrong = await cli(['surveys', String(f.siteId)], { env: { HOTJAR_CLIENT_SECRET: 'wrong-secret-000' } });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/unauthorized: check the client id and secret/);
+    const plan = await cli(['responses', String(f.siteId), '555']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toMatch(/forbidden-plan: .*Ask Scale plan/);
+  });
+});
+
+describe('hotjar-api responses', () => {
+  it('streams NDJSON to stdout, one response per line, retrying a 429 with Retry-After: 0', async () => {
+    const f = await start();
+    f.inject({ match: (r) => r.path.includes('/responses'), status: 429, headers: { 'retry-after': '0' } });
+    const run = await cli(['responses', String(f.siteId), '555']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(257);
+    expect(lines.map((line) => JSON.parse(line))).toEqual(
+      Array.from({ length: 257 }, (_, i) => fakeResponse(DEFAULT_SURVEY, i)),
+    );
+    expect(run.stderr).toContain('257 responses in 3 pages written.');
+    expect(responseRequests(f)).toHaveLength(4);
+  });
+
+  it('writes CSV with the fixed fields and one column per question, which parses back', async () => {
+    const f = await start();
+    const out = join(dir, 'responses.csv');
+    const run = await cli(['responses', String(f.siteId), '555', '--format', 'csv', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+    const [header, ...rows] = parse(readFileSync(out, 'utf8')) as string[][];
+    expect(header).toEqual([
+      'id',
+      'created_time',
+      'is_complete',
+      'country',
+      'device',
+      'browser',
+      'os',
+      'hotjar_user_id',
+      'recording_url',
+      'response_origin_url',
+      'user_attributes',
+      'How likely are you to recommend us?',
+      'What could we do better?',
+      'What could we do better? (2)',
+    ]);
+    expect(rows).toHaveLength(257);
+    rows.forEach((row, i) => {
+      const expected = fakeResponse(DEFAULT_SURVEY, i) as {
+        id: number;
+        is_complete: boolean;
+        recording_url: string | null;
+        answers: Array<{ answer: string }>;
+      };
+      expect(row[0]).toBe(String(expected.id));
+      expect(row[2]).toBe(String(expected.is_complete));
+      expect(row[8]).toBe(expected.recording_url ?? '');
+      expect(JSON.parse(row[10]!)).toEqual({ plan: i % 2 === 0 ? 'pro' : 'free' });
+      expect(row[11]).toBe(expected.answers[0]!.answer);
+      const text = expected.answers[1]!.answer;
+      // A formula typed into a survey must not run in a spreadsheet.
+      expect(row[12]).toBe(text.startsWith('=') ? `'${text}` : text);
+      expect(row[13]).toBe(`short ${i}`);
+    });
+    expect(rows.some((row) => row[12]?.includes('\n'))).toBe(true);
+    expect(rows.some((row) => row[12]?.includes('"wow"'))).toBe(true);
+  });
+
+  it('keeps the partial file and prints the cursor on failure; --cursor resumes to the complete file', async () => {
+    const f = await start();
+    const out = join(dir, 'resumed.csv');
+    let seen = 0;
+    f.inject({
+      match: (r) => r.path.includes('/responses') && ++seen === 2,
+      status: 200,
+      body: '{"results": [ truncated',
+    });
+    const failed = await cli(['responses', String(f.siteId), '555', '--format', 'csv', '--out', out, '--limit', '60']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/unexpected-response/);
+    expect(existsSync(out)).toBe(false);
+    const partial = parse(readFileSync(`${out}.partial`, 'utf8')) as string[][];
+    expect(partial).toHaveLength(61);
+    const cursor = /Resume cursor: (\S+)/.exec(failed.stderr)?.[1];
+    expect(cursor).toBeDefined();
+    expect(failed.stderr).toContain(`--cursor "${cursor}"`);
+
+    const resumed = await cli([
+      'responses',
+      String(f.siteId),
+      '555',
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--limit',
+      '60',
+      '--cursor',
+      cursor!,
+    ]);
+    expect(resumed.code).toBe(0);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+    const [header, ...rows] = parse(readFileSync(out, 'utf8')) as string[][];
+    expect(header?.[0]).toBe('id');
+    expect(rows.map((row) => row[0])).toEqual(
+      Array.from({ length: 257 }, (_, i) => String((fakeResponse(DEFAULT_SURVEY, i) as { id: number }).id)),
+    );
+  });
+});
+
+describe('hotjar-api lookup-user', () => {
+  const lookups = (f: FakeHotjar) => f.requests.filter((r) => r.path.endsWith('/user-lookup'));
+
+  it('asks before a deletion and sends nothing unless the answer is yes', async () => {
+    const f = await start();
+    const args = ['lookup-user', String(f.organizationId), '--email', 'peter@example.com', '--delete'];
+    const declined = await cli(args, { stdin: 'no\n' });
+    expect(declined.code).toBe(2);
+    expect(declined.stderr).toMatch(/Delete ALL data Hotjar holds on peter@example\.com/);
+    expect(declined.stderr).toMatch(/nothing was sent/);
+    const closed = await cli(args);
+    expect(closed.code).toBe(2);
+    expect(lookups(f)).toHaveLength(0);
+  });
+
+  it('sends the deletion after yes, and prints what Hotjar answered', async () => {
+    const f = await start({ lookupAnswer: '{"request_id":"r-1"}' });
+    const run = await cli(
+      ['lookup-user', String(f.organizationId), '--email', 'peter@example.com', '--user', `${f.siteId}:user_42`, '--delete'],
+      { stdin: 'yes\n' },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ request_id: 'r-1' });
+    expect(lookups(f).map((r) => JSON.parse(r.body))).toEqual([
+      {
+        data_subject_email: 'peter@example.com',
+        data_subject_site_id_to_user_id_map: { [f.siteId]: 'user_42' },
+        delete_all_hits: true,
+      },
+    ]);
+  });
+
+  it('--yes skips the question; a report request needs no confirmation', async () => {
+    const f = await start();
+    const deleted = await cli(['lookup-user', String(f.organizationId), '--user', '1:a', '--delete', '--yes']);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stderr).not.toMatch(/Type "yes"/);
+    const report = await cli(['lookup-user', String(f.organizationId), '--email', 'p@example.com']);
+    expect(report.code).toBe(0);
+    expect(report.stderr).toMatch(/emails a report/);
+    expect(lookups(f).map((r) => JSON.parse(r.body).delete_all_hits)).toEqual([true, false]);
+  });
+
+  it('exits 2 without an email or a user id, or with a malformed --user', async () => {
+    const f = await start();
+    const none = await cli(['lookup-user', String(f.organizationId), '--delete', '--yes']);
+    const bad = await cli(['lookup-user', String(f.organizationId), '--user', 'nocolon']);
+    expect([none.code, bad.code]).toEqual([2, 2]);
+    expect(none.stderr).toMatch(/needs --email or --user/);
+    expect(bad.stderr).toMatch(/--user must be SITE_ID:USER_ID/);
+    expect(f.requests).toHaveLength(0);
+  });
+});
+
+describe('hotjar-api secrets', () => {
+  it('never prints the client secret or a token, in any run above', () => {
+    expect(outputs.length).toBeGreaterThan(20);
+    expect(secretsSeen.length).toBeGreaterThan(5);
+    const all = outputs.join('\n');
+    for (const secret of secretsSeen) expect(all).not.toContain(secret);
+  });
+});
