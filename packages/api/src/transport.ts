@@ -132,7 +132,13 @@ export function createTransport(options: ResolvedApiOptions): Transport {
 
   function unexpected(method: 'GET' | 'POST', answer: ApiAnswer, what: string): HotjarApiError {
     return new HotjarApiError(
-      { code: 'unexpected-response', status: answer.status, method, path: answer.path, body: cutBody(clean(answer.text)) },
+      {
+        code: 'unexpected-response',
+        status: answer.status,
+        method,
+        path: answer.path,
+        body: cutBody(clean(answer.text)),
+      },
       what,
     );
   }

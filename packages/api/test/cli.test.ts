@@ -243,7 +243,15 @@ describe('hotjar-api lookup-user', () => {
   it('sends the deletion after yes, and prints what Hotjar answered', async () => {
     const f = await start({ lookupAnswer: '{"request_id":"r-1"}' });
     const run = await cli(
-      ['lookup-user', String(f.organizationId), '--email', 'peter@example.com', '--user', `${f.siteId}:user_42`, '--delete'],
+      [
+        'lookup-user',
+        String(f.organizationId),
+        '--email',
+        'peter@example.com',
+        '--user',
+        `${f.siteId}:user_42`,
+        '--delete',
+      ],
       { stdin: 'yes\n' },
     );
     expect(run.code).toBe(0);

@@ -185,7 +185,11 @@ describe('responses', () => {
 
   it('is an unexpected response, not a crash, for a body that is not JSON, with the body cut to 1 KB', async () => {
     const { api, fake } = await setup();
-    fake.inject({ match: (r) => r.path.startsWith(responsesPath(fake)), status: 200, body: `<html>${'x'.repeat(5000)}` });
+    fake.inject({
+      match: (r) => r.path.startsWith(responsesPath(fake)),
+      status: 200,
+      body: `<html>${'x'.repeat(5000)}`,
+    });
     const error = await rejection(collect(api.responses(fake.siteId, DEFAULT_SURVEY.id)));
     expect(error.code).toBe('unexpected-response');
     expect(error.status).toBe(200);

@@ -180,10 +180,16 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
   function page(response: ServerResponse, url: URL, total: number, item: (index: number) => unknown): void {
     const limitText = url.searchParams.get('limit');
     const limit = limitText === null ? 100 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return json(response, 400, { error: 'invalid limit' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      json(response, 400, { error: 'invalid limit' });
+      return;
+    }
     const cursor = url.searchParams.get('cursor');
     const offset = cursor === null ? 0 : decodeCursor(cursor);
-    if (offset === undefined) return json(response, 400, { error: 'invalid cursor' });
+    if (offset === undefined) {
+      json(response, 400, { error: 'invalid cursor' });
+      return;
+    }
     const results = [];
     for (let index = offset; index < Math.min(total, offset + limit); index += 1) results.push(item(index));
     const next = offset + limit < total ? encodeCursor(offset + limit) : null;
@@ -219,7 +225,8 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
       if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded'))
         return json(response, 400, { error: 'invalid_request' });
       const form = new URLSearchParams(body);
-      if (form.get('grant_type') !== 'client_credentials') return json(response, 400, { error: 'unsupported_grant_type' });
+      if (form.get('grant_type') !== 'client_credentials')
+        return json(response, 400, { error: 'unsupported_grant_type' });
       if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret)
         return json(response, 401, { error: 'invalid_client' });
       const token = `tok_${randomBytes(12).toString('hex')}`;

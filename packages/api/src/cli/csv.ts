@@ -28,7 +28,10 @@ export function csvLayout(questions: readonly HotjarSurveyQuestion[]): CsvLayout
   const header: string[] = [...FIXED, 'user_attributes'];
   for (const question of questions) {
     if (question.id === undefined || columnOf.has(String(question.id))) continue;
-    const base = typeof question.text === 'string' && question.text.trim() !== '' ? question.text.trim() : `question ${question.id}`;
+    const base =
+      typeof question.text === 'string' && question.text.trim() !== ''
+        ? question.text.trim()
+        : `question ${question.id}`;
     let name = base;
     for (let n = 2; used.has(name); n += 1) name = `${base} (${n})`;
     used.add(name);

@@ -6,8 +6,8 @@ import { HotjarApiError } from '../errors';
 import type { HotjarSurveyQuestion } from '../types';
 import { csvLayout, toCsv } from './csv';
 import { type CliIo, EXIT_API_ERROR, EXIT_OK, UsageError, write } from './io';
-import { integerOption } from './run';
 import type { CliValues } from './run';
+import { integerOption } from './run';
 
 /** `responses <siteId> <surveyId> [--format ndjson|csv] [--out FILE] [--cursor C] [--limit N]` */
 export async function responsesCommand(

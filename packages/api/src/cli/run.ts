@@ -88,10 +88,9 @@ function usage(io: CliIo, message: string): number {
 function clientFromEnv(io: CliIo, values: CliValues): HotjarApi {
   const clientId = io.env.HOTJAR_CLIENT_ID;
   const clientSecret = io.env.HOTJAR_CLIENT_SECRET;
-  const missing = [
-    clientId ? undefined : 'HOTJAR_CLIENT_ID',
-    clientSecret ? undefined : 'HOTJAR_CLIENT_SECRET',
-  ].filter((name) => name !== undefined);
+  const missing = [clientId ? undefined : 'HOTJAR_CLIENT_ID', clientSecret ? undefined : 'HOTJAR_CLIENT_SECRET'].filter(
+    (name) => name !== undefined,
+  );
   if (missing.length > 0)
     throw new UsageError(
       `set ${missing.join(' and ')} to your Hotjar API key's client id and secret (an organization admin makes keys in the Hotjar app)`,

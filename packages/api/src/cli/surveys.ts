@@ -4,7 +4,12 @@ import { type CliIo, EXIT_OK, UsageError, write } from './io';
 import type { CliValues } from './run';
 
 /** `surveys <siteId> [--json]` */
-export async function surveysCommand(api: HotjarApi, operands: string[], values: CliValues, io: CliIo): Promise<number> {
+export async function surveysCommand(
+  api: HotjarApi,
+  operands: string[],
+  values: CliValues,
+  io: CliIo,
+): Promise<number> {
   if (operands.length !== 1) throw new UsageError('surveys takes one site id: hotjar-api surveys <siteId>');
   const surveys: HotjarSurvey[] = [];
   // A site has few surveys; collecting them lets the table size its columns.
@@ -29,5 +34,13 @@ function table(surveys: HotjarSurvey[]): string {
     ...surveys.map((s) => [text(s.id), text(s.name), text(s.type), text(s.is_enabled), text(s.created_time)]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `${row
+          .map((cell, column) => cell.padEnd(widths[column]!))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
 }
