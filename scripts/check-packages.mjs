@@ -1,7 +1,8 @@
 // Checks the published packages as users get them: packs each one, runs publint --strict and
 // attw on the tarball, then installs the tarballs into a scratch project outside the
 // workspace, imports and requires each package, and compiles a TypeScript usage file against
-// them with skipLibCheck off, under both node16 and bundler resolution.
+// them with skipLibCheck off, under both node16 and bundler resolution. The API package's CLI
+// is run from the installed tarball, as `npx @hotjar-bridge/api` runs it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['core', 'amplitude', 'segment'];
+const packages = ['core', 'amplitude', 'segment', 'api'];
 const packDir = join(root, '.tmp', 'packs');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (command, args, cwd = root) => {
@@ -53,6 +54,7 @@ const checks = [
   ['@hotjar-bridge/core', 'createHotjarBridge'],
   ['@hotjar-bridge/amplitude', 'hotjarPlugin'],
   ['@hotjar-bridge/segment', 'hotjarPlugin'],
+  ['@hotjar-bridge/api', 'createHotjarApi'],
 ];
 for (const [name, exported] of checks) {
   const esm = await import(name);
@@ -64,6 +66,9 @@ for (const [name, exported] of checks) {
 `,
   );
   run('node', ['load.mjs'], consumer);
+  const help = execFileSync(join(consumer, 'node_modules', '.bin', 'hotjar-api'), ['--help'], { cwd: consumer });
+  if (!help.toString().includes('lookup-user')) throw new Error('hotjar-api --help from the tarball lists no commands');
+  console.log('ok', 'hotjar-api --help from the installed tarball');
   writeFileSync(
     join(consumer, 'usage.ts'),
     `import * as amplitude from '@amplitude/analytics-browser';
@@ -71,6 +76,7 @@ import { AnalyticsBrowser } from '@segment/analytics-next';
 import { createHotjarBridge, toHotjarEventName, toHotjarIdentify, type HotjarDiagnostic } from '@hotjar-bridge/core';
 import { hotjarPlugin as amplitudePlugin } from '@hotjar-bridge/amplitude';
 import { hotjarPlugin as segmentPlugin } from '@hotjar-bridge/segment';
+import { createHotjarApi, HotjarApiError, type HotjarSurveyResponse } from '@hotjar-bridge/api';
 
 const onDiagnostic = (d: HotjarDiagnostic): void => console.log(d.message);
 amplitude.add(amplitudePlugin({ siteId: 1234567, hotjarVersion: 6, onDiagnostic }));
@@ -80,7 +86,14 @@ const bridge = createHotjarBridge({ siteId: '1234567', consent: 'pending' });
 const name: string | null = toHotjarEventName('Signed up');
 const attributes: Record<string, string | number | boolean> = toHotjarIdentify('u1', { a: 1 }).attributes;
 bridge.grantConsent();
-export { name, attributes };
+const api = createHotjarApi({ clientId: 'id', clientSecret: 'secret' });
+async function exportAll(): Promise<HotjarSurveyResponse[]> {
+  const all: HotjarSurveyResponse[] = [];
+  for await (const page of api.responses(1, 2, { limit: 100 }).pages()) all.push(...page.results);
+  return all;
+}
+const isApiError = (e: unknown): boolean => e instanceof HotjarApiError && e.code === 'forbidden-plan';
+export { name, attributes, exportAll, isApiError };
 `,
   );
   const tsc = join(consumer, 'node_modules', '.bin', 'tsc');

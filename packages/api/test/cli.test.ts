@@ -272,7 +272,7 @@ describe('hotjar-api lookup-user', () => {
     expect(deleted.stderr).not.toMatch(/Type "yes"/);
     const report = await cli(['lookup-user', String(f.organizationId), '--email', 'p@example.com']);
     expect(report.code).toBe(0);
-    expect(report.stderr).toMatch(/emails a report/);
+    expect(report.stderr).toMatch(/emails a link to a report/);
     expect(lookups(f).map((r) => JSON.parse(r.body).delete_all_hits)).toEqual([true, false]);
   });
 

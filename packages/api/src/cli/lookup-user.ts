@@ -48,7 +48,7 @@ export async function lookupUserCommand(
   io.stderr.write(
     remove
       ? `Hotjar accepted the request to delete the data of ${who}. Its answer:\n`
-      : `Hotjar accepted the lookup of ${who}; it emails a report to the account that made the API key. Its answer:\n`,
+      : `Hotjar accepted the lookup of ${who}; it emails a link to a report of the data it holds. Its answer:\n`,
   );
   await write(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
   return EXIT_OK;
