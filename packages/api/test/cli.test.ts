@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,15 @@ async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
   return fake;
 }
 
-function cli(args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+interface CliOptions {
+  stdin?: string;
+  env?: Record<string, string | undefined>;
+  onSpawn?: (child: ChildProcess) => void;
+  /** Called with each stderr chunk as it arrives. */
+  onStderr?: (chunk: string) => void;
+}
+
+function cli(args: string[], options: CliOptions = {}): Promise<Run> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOTJAR_CLIENT_ID: fake?.clientId,
@@ -50,6 +58,7 @@ function cli(args: string[], options: { stdin?: string; env?: Record<string, str
     env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -57,6 +66,7 @@ function cli(args: string[], options: { stdin?: string; env?: Record<string, str
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
+    options.onStderr?.(chunk);
   });
   child.stdin.end(options.stdin ?? '');
   return new Promise((resolve, reject) => {
@@ -222,6 +232,67 @@ describe('hotjar-api responses', () => {
     expect(rows.map((row) => row[0])).toEqual(
       Array.from({ length: 257 }, (_, i) => String((fakeResponse(DEFAULT_SURVEY, i) as { id: number }).id)),
     );
+  });
+});
+
+describe('hotjar-api responses, interrupted', () => {
+  it('stops after the page in flight on Ctrl-C, keeps a partial file that ends on a whole page, and resumes', async () => {
+    const f = await start();
+    const out = join(dir, 'interrupted.ndjson');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let secondPageAsked!: () => void;
+    const asked = new Promise<void>((resolve) => {
+      secondPageAsked = resolve;
+    });
+    let seen = 0;
+    // The second page is held until the CLI has taken the Ctrl-C, so the stop is not a race.
+    f.inject({
+      match: (r) => r.path.includes('/responses') && ++seen === 2,
+      wait: () => {
+        secondPageAsked();
+        return held;
+      },
+    });
+    let child: ChildProcess | undefined;
+    const run = cli(['responses', String(f.siteId), '555', '--out', out, '--limit', '50'], {
+      onSpawn: (spawned) => {
+        child = spawned;
+      },
+      onStderr: (chunk) => {
+        if (chunk.includes('Stopping after the current page')) release();
+      },
+    });
+    await asked;
+    child?.kill('SIGINT');
+    const stopped = await run;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('Interrupted. 100 responses were written to');
+    const lines = readFileSync(`${out}.partial`, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(100);
+    expect(existsSync(out)).toBe(false);
+
+    const cursor = /Resume cursor: (\S+)/.exec(stopped.stderr)?.[1];
+    expect(cursor).toBeDefined();
+    const resumed = await cli([
+      'responses',
+      String(f.siteId),
+      '555',
+      '--out',
+      out,
+      '--limit',
+      '50',
+      '--cursor',
+      cursor!,
+    ]);
+    expect(resumed.code).toBe(0);
+    const ids = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).id);
+    expect(ids).toEqual(Array.from({ length: 257 }, (_, i) => (fakeResponse(DEFAULT_SURVEY, i) as { id: number }).id));
   });
 });
 

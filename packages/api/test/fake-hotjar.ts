@@ -26,6 +26,8 @@ export interface FakeFault {
   body?: string | ((request: RecordedRequest) => string);
   /** Close the connection without answering. */
   drop?: boolean;
+  /** Wait for this before answering; without status, body or drop, the answer is then the normal one. */
+  wait?: () => Promise<void>;
 }
 
 export interface FakeSurvey {
@@ -210,6 +212,9 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
     const faultIndex = faults.findIndex((fault) => fault.match === undefined || fault.match(recorded));
     if (faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1);
+      if (fault!.wait !== undefined) await fault!.wait();
+      const replaces = fault!.drop === true || fault!.status !== undefined || fault!.body !== undefined;
+      if (!replaces) return answer(request, response, recorded, body);
       if (fault!.drop === true) {
         request.socket.destroy();
         return;
@@ -219,7 +224,15 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
       response.end(text);
       return;
     }
+    return answer(request, response, recorded, body);
+  }
 
+  async function answer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    recorded: RecordedRequest,
+    body: string,
+  ): Promise<void> {
     const url = new URL(recorded.path, 'http://127.0.0.1');
     if (recorded.method === 'POST' && url.pathname === '/v1/oauth/token') {
       if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded'))

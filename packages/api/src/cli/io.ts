@@ -6,12 +6,19 @@ export interface CliIo {
   stdin: Readable;
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
+  /** Where Ctrl-C arrives (the process); an export stops cleanly after the page it is writing. */
+  signals?: {
+    once(event: 'SIGINT', listener: () => void): unknown;
+    off(event: 'SIGINT', listener: () => void): unknown;
+  };
 }
 
 /** Exit codes: 0 ok, 1 the API (or the output file) failed, 2 bad usage. */
 export const EXIT_OK = 0;
 export const EXIT_API_ERROR = 1;
 export const EXIT_USAGE = 2;
+/** An export stopped by Ctrl-C, after writing its last whole page (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
 
 /** A mistake in the command line: exit 2 with this message. */
 export class UsageError extends Error {

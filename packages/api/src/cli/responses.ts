@@ -5,7 +5,7 @@ import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import type { HotjarSurveyQuestion } from '../types';
 import { csvLayout, toCsv } from './csv';
-import { type CliIo, EXIT_API_ERROR, EXIT_OK, UsageError, write } from './io';
+import { type CliIo, EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, UsageError, write } from './io';
 import type { CliValues } from './run';
 import { integerOption } from './run';
 
@@ -41,6 +41,16 @@ export async function responsesCommand(
   let responses = 0;
   let pageCount = 0;
   let unplaced = 0;
+  // Ctrl-C lets the page being fetched or written finish, so the file ends on a whole page and
+  // the printed cursor is exact; a second Ctrl-C stops at once.
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+    progress.end();
+    io.stderr.write('Stopping after the current page (Ctrl-C again stops at once).\n');
+  };
+  io.signals?.once('SIGINT', onInterrupt);
+  const hint = () => resumeHint({ siteId, surveyId, format, out, partial, resumeCursor, responses, limit });
   try {
     if (layout !== undefined && !continuing) await write(target, toCsv([layout.header]));
     for await (const page of pages) {
@@ -61,16 +71,24 @@ export async function responsesCommand(
       // Only once the page is written does its next cursor become the place to resume from.
       resumeCursor = page.nextCursor ?? undefined;
       progress.update(responses, pageCount);
+      if (interrupted && page.nextCursor !== null) break;
     }
   } catch (error) {
     progress.end();
     if (partial !== undefined) await close(target);
     if (!(error instanceof HotjarApiError)) throw error;
     io.stderr.write(`${error.message}\n`);
-    io.stderr.write(resumeHint({ siteId, surveyId, format, out, partial, resumeCursor, responses, limit }));
+    io.stderr.write(hint());
     return EXIT_API_ERROR;
+  } finally {
+    io.signals?.off('SIGINT', onInterrupt);
   }
   progress.end();
+  if (interrupted && resumeCursor !== undefined) {
+    if (partial !== undefined) await close(target);
+    io.stderr.write(`Interrupted. ${hint()}`);
+    return EXIT_INTERRUPTED;
+  }
   if (partial !== undefined) {
     await close(target);
     await rename(partial, out!);
@@ -140,6 +158,7 @@ function createProgress(io: CliIo): { update(responses: number, pages: number): 
     },
     end() {
       if (shown) io.stderr.write('\n');
+      shown = false;
     },
   };
 }
