@@ -25,5 +25,6 @@ Options for every command:
   --retries N                       retries after a 429, a 5xx or a network error (default 4)
   -h, --help                        show this help
 
-Exit codes: 0 done, 1 the API or the output failed, 2 bad usage.
+Exit codes: 0 done, 1 the API or the output failed, 2 bad usage (or a deletion not confirmed),
+130 an export stopped by Ctrl-C (after its last whole page; it prints the cursor to resume).
 `;
