@@ -28,12 +28,16 @@ await build({
 });
 const { startFakeHotjar, DEFAULT_SURVEY } = await import(pathToFileURL(fakeModule).href);
 
-// Loaded before the CLI: writes the process's peak RSS (kilobytes) when it exits.
+// Loaded before the CLI: when it exits, writes its peak RSS and the JavaScript heap in use
+// (what is still reachable or not yet collected), both in kilobytes.
 const rssHook = join(work, 'peak-rss.mjs');
 writeFileSync(
   rssHook,
   `import { writeFileSync } from 'node:fs';
-process.on('exit', () => writeFileSync(process.env.PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)));
+process.on('exit', () => {
+  const memory = [process.resourceUsage().maxRSS, process.memoryUsage().heapUsed / 1024];
+  writeFileSync(process.env.PEAK_RSS_FILE, JSON.stringify(memory));
+});
 `,
 );
 const bin = join(root, 'packages/api/dist/cli.js');
@@ -80,7 +84,8 @@ function exportOnce(fake, count, format, nodeFlags) {
         return reject(new Error(`export of ${count} incomplete: ${stderr}`));
       const bytes = statSync(out).size;
       rmSync(out);
-      resolve({ seconds, peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, bytes });
+      const [peakRssKb, heapUsedKb] = JSON.parse(readFileSync(rssFile, 'utf8'));
+      resolve({ seconds, peakRssMb: peakRssKb / 1024, heapUsedMb: heapUsedKb / 1024, bytes });
     });
   });
 }
@@ -104,6 +109,7 @@ for (const count of new Set(cases.map((c) => c.count))) {
         seconds: result.seconds.toFixed(2),
         'responses/s': Math.round(count / result.seconds).toLocaleString('en-US'),
         'peak RSS MB': result.peakRssMb.toFixed(1),
+        'heap used at exit MB': result.heapUsedMb.toFixed(1),
         'file MB': (result.bytes / 1024 / 1024).toFixed(1),
       });
     }
