@@ -235,6 +235,18 @@ describe('hotjar-api responses', () => {
   });
 });
 
+describe('hotjar-api responses, output', () => {
+  it('exits 1 naming the file when it cannot be written', async () => {
+    const f = await start();
+    const out = join(dir, 'no-such-dir', 'responses.ndjson');
+    const run = await cli(['responses', String(f.siteId), '555', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`[hotjar-bridge] cannot write ${out}.partial`);
+    expect(run.stderr).toContain('ENOENT');
+    expect(responseRequests(f)).toHaveLength(0);
+  });
+});
+
 describe('hotjar-api responses, interrupted', () => {
   it('stops after the page in flight on Ctrl-C, keeps a partial file that ends on a whole page, and resumes', async () => {
     const f = await start();

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 
 /** What the CLI touches outside itself, passed in so it can run on any streams. */
@@ -28,6 +29,8 @@ export class UsageError extends Error {
 /** Writes a chunk and waits while the stream's buffer is full, so memory stays flat whatever the export size. */
 export function write(stream: Writable, chunk: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    // An error between two writes (the file could not be opened, the disk is full) is kept by the stream.
+    if (stream.errored) return reject(stream.errored);
     const onError = (error: Error) => reject(error);
     stream.once('error', onError);
     const done = () => {
@@ -36,5 +39,19 @@ export function write(stream: Writable, chunk: string): Promise<void> {
     };
     if (stream.write(chunk)) done();
     else stream.once('drain', done);
+  });
+}
+
+/** A file to write to, opened before anything is fetched, so a bad path fails first. */
+export function openFile(path: string, append: boolean): Promise<Writable> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path, { flags: append ? 'a' : 'w' });
+    stream.once('open', () => {
+      stream.off('error', reject);
+      // Kept in stream.errored and reported by the next write().
+      stream.on('error', () => undefined);
+      resolve(stream);
+    });
+    stream.once('error', reject);
   });
 }

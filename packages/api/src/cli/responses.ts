@@ -1,11 +1,11 @@
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import type { HotjarSurveyQuestion } from '../types';
 import { csvLayout, toCsv } from './csv';
-import { type CliIo, EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, UsageError, write } from './io';
+import { type CliIo, EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, openFile, UsageError, write } from './io';
 import type { CliValues } from './run';
 import { integerOption } from './run';
 
@@ -32,8 +32,15 @@ export async function responsesCommand(
   const partial = out === undefined ? undefined : `${out}.partial`;
   // Resuming appends to the partial file the failed run left; a new export starts it afresh.
   const append = partial !== undefined && startCursor !== undefined && existsSync(partial);
-  const target: Writable =
-    partial === undefined ? io.stdout : createWriteStream(partial, { flags: append ? 'a' : 'w' });
+  let target: Writable = io.stdout;
+  if (partial !== undefined) {
+    try {
+      target = await openFile(partial, append);
+    } catch (error) {
+      io.stderr.write(`[hotjar-bridge] cannot write ${partial}: ${(error as Error).message}\n`);
+      return EXIT_API_ERROR;
+    }
+  }
   const continuing = out === undefined ? startCursor !== undefined : append && statSync(partial!).size > 0;
   const progress = createProgress(io);
 
@@ -75,9 +82,11 @@ export async function responsesCommand(
     }
   } catch (error) {
     progress.end();
-    if (partial !== undefined) await close(target);
-    if (!(error instanceof HotjarApiError)) throw error;
-    io.stderr.write(`${error.message}\n`);
+    if (partial !== undefined) await close(target).catch(() => undefined);
+    if (error instanceof HotjarApiError) io.stderr.write(`${error.message}\n`);
+    else if (isSystemError(error))
+      io.stderr.write(`[hotjar-bridge] cannot write ${partial ?? 'to stdout'}: ${error.message}\n`);
+    else throw error;
     io.stderr.write(hint());
     return EXIT_API_ERROR;
   } finally {
@@ -112,6 +121,11 @@ async function questionsOf(api: HotjarApi, siteId: string, surveyId: string): Pr
   return [];
 }
 
+/** An error from the file system or a stream (it has a code such as ENOENT or ENOSPC). */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
 function close(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
@@ -130,7 +144,7 @@ function resumeHint(state: {
 }): string {
   const kept =
     state.partial === undefined
-      ? `${state.responses} responses were written before the failure.`
+      ? `${state.responses} responses were written.`
       : `${state.responses} responses were written to ${state.partial}, which is kept.`;
   if (state.resumeCursor === undefined) return `${kept} Nothing to resume from: run the same command again.\n`;
   const args = [
