@@ -56,7 +56,7 @@ export class HotjarApiError extends Error {
   constructor(details: HotjarApiErrorDetails, what?: string) {
     const status = details.status === 0 ? 'no answer' : `HTTP ${details.status}`;
     super(
-      `[hotjar-bridge] ${details.method} ${details.path}: ${status}, ${what ?? details.code}: ${FIXES[details.code]}`,
+      `[hotjar-bridge] ${details.method} ${details.path}: ${status}, ${details.code}${what === undefined ? '' : ` (${what})`}: ${FIXES[details.code]}`,
       details.cause === undefined ? undefined : { cause: details.cause },
     );
     this.name = 'HotjarApiError';
