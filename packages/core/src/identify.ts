@@ -60,7 +60,9 @@ export type HotjarAttributeValue = string | number | boolean;
 
 /** What `toHotjarIdentify` produces: the arguments of `hj('identify', userId, attributes)` and what was left out. */
 export interface HotjarIdentify {
+  /** The user id Hotjar receives; `null` for an anonymous visitor. */
   userId: string | null;
+  /** Flat attributes Hotjar accepts. */
   attributes: Record<string, HotjarAttributeValue>;
   /** Each trait left out, with the reason. A key holding an email address is given with `<email>` in place of the part that holds it. */
   dropped: Array<{ key: string; reason: DropReason }>;

@@ -283,7 +283,7 @@ describe('toHotjarIdentify: limits', () => {
   });
 });
 
-describe('toHotjarIdentify: email and personal data', () => {
+describe('toHotjarIdentify: email addresses', () => {
   it('keeps an email address under the key "email"', () => {
     const result = toHotjarIdentify('u1', { email: ' peter@example.com ' });
     expect(result.attributes).toEqual({ email: 'peter@example.com' });

@@ -116,7 +116,7 @@ describe('hotjarPlugin.identify', () => {
     expect(runtime.calls).toEqual([['identify', null, { plan: 'pro' }]]);
   });
 
-  it('sends nothing for an anonymous identify left with no attributes once personal data is removed', () => {
+  it('sends nothing for an anonymous identify left with no attributes once its email is dropped', () => {
     const { plugin, runtime, diagnostics } = setup({ identifyAnonymous: true });
     const context = ctx({ type: 'identify', userId: null, traits: { email: 'p@example.com' } });
     plugin.identify?.(context);
