@@ -74,14 +74,14 @@ export function optionError(option: string, value: unknown, expected: string): T
 type Check = <T>(option: string, value: unknown, ok: (value: unknown) => boolean, expected: string, fallback: T) => T;
 
 /** The value when `ok` accepts it, the fallback when it is undefined; throws otherwise. */
-const strict: Check = (option, value, ok, expected, fallback) => {
+const check: Check = (option, value, ok, expected, fallback) => {
   if (value === undefined) return fallback;
   if (!ok(value)) throw optionError(option, value, expected);
   return value as never;
 };
 
 /** The value when `ok` accepts it, the fallback otherwise: for mapping functions, which never throw. */
-const lenient: Check = (_option, value, ok, _expected, fallback) =>
+const orDefault: Check = (_option, value, ok, _expected, fallback) =>
   value !== undefined && ok(value) ? (value as never) : fallback;
 
 const POSITIVE_INTEGER = 'a positive integer';
@@ -95,8 +95,8 @@ const PATTERNS = 'an array of strings and regular expressions';
 // refused: @hotjar/browser writes these values into script source.
 const digits = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-function section(option: string, value: unknown, check: Check = strict): Record<string, unknown> {
-  return check(option, value, isPlainObject, 'an object', {});
+function section(option: string, value: unknown, checker: Check = check): Record<string, unknown> {
+  return checker(option, value, isPlainObject, 'an object', {});
 }
 
 /** `IdentifyOptions` with every default filled in. */
@@ -115,12 +115,12 @@ export const IDENTIFY_DEFAULTS: ResolvedIdentifyOptions = {
  * that never throws, uses the default in its place (`'default'`).
  */
 export function resolveIdentifyOptions(options: unknown, onBad: 'throw' | 'default'): ResolvedIdentifyOptions {
-  const check = onBad === 'throw' ? strict : lenient;
-  const given = section('identify', options, check);
+  const checker = onBad === 'throw' ? check : orDefault;
+  const given = section('identify', options, checker);
   const [isNested, nestedValues] = oneOf('flatten', 'reject');
   const number = (name: 'maxKeyLength' | 'maxStringLength' | 'maxAttributes') =>
-    check(`identify.${name}`, given[name], isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS[name]);
-  const anonymous = check<ReadonlyArray<string | RegExp>>(
+    checker(`identify.${name}`, given[name], isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS[name]);
+  const anonymous = checker<ReadonlyArray<string | RegExp>>(
     'identify.anonymousAttributes',
     given.anonymousAttributes,
     isPatterns,
@@ -128,8 +128,8 @@ export function resolveIdentifyOptions(options: unknown, onBad: 'throw' | 'defau
     IDENTIFY_DEFAULTS.anonymousAttributes,
   );
   return {
-    nested: check('identify.nested', given.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
-    separator: check(
+    nested: checker('identify.nested', given.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
+    separator: checker(
       'identify.separator',
       given.separator,
       (v) => typeof v === 'string',
@@ -147,7 +147,6 @@ export function resolveIdentifyOptions(options: unknown, onBad: 'throw' | 'defau
 /** Validates bridge options, throwing a clear error for the first bad one. */
 export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
   if (!isPlainObject(options)) throw optionError('options', options, 'an object with at least siteId');
-  const check = strict;
   const events = section('events', options.events);
   const identify = resolveIdentifyOptions(options.identify, 'throw');
   const eventName = section('eventName', options.eventName);

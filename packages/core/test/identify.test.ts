@@ -281,6 +281,20 @@ describe('toHotjarIdentify: limits', () => {
     );
     expect(result.attributes).toEqual({ a_b: 'x'.repeat(200) });
   });
+
+  it('replaces only the bad option values by their defaults and keeps the good ones', () => {
+    const result = toHotjarIdentify(
+      null,
+      { a: { b: 'x'.repeat(300) }, ab_test: 'b' },
+      { maxStringLength: -1, separator: '.', anonymousAttributes: 'plan' as unknown as string[], maxAttributes: 1 },
+    );
+    expect(result.attributes).toEqual({ ab_test: 'b' });
+    expect(
+      toHotjarIdentify('u1', { a: { b: 'x'.repeat(300) } }, { maxStringLength: -1, separator: '.' }).attributes,
+    ).toEqual({
+      'a.b': 'x'.repeat(200),
+    });
+  });
 });
 
 describe('toHotjarIdentify: email addresses', () => {
