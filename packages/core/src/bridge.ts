@@ -20,7 +20,7 @@ export interface HotjarBridge {
   load(): boolean;
   /** True once `load()` has put Hotjar (or its queue) on the page. */
   isLoaded(): boolean;
-  /** `hj('identify', userId, attributes)` with traits mapped by Hotjar's rules. */
+  /** `hj('identify', userId, attributes)` with traits mapped by Hotjar's rules; without a usable user id, only allowlisted attributes. */
   identify(userId: unknown, traits: unknown): BridgeOutcome;
   /** `hj('event', name)` with the name cleaned; nothing else of the event is sent. */
   track(name: unknown): BridgeOutcome;
