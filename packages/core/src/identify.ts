@@ -102,7 +102,7 @@ function mapUserId(userId: unknown): { userId: string | null; dropped?: DropReas
 
 /**
  * The user id Hotjar receives: a non-blank string as it is (not trimmed, since Hotjar takes a
- * changed id for another user), an integer within ±`Number.MAX_SAFE_INTEGER` or a bigint as its
+ * changed id for another user), a number within ±`Number.MAX_SAFE_INTEGER` or a bigint as its
  * digits; `null` for anything else.
  */
 export function toHotjarUserId(userId: unknown): string | null {
