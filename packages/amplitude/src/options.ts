@@ -1,4 +1,5 @@
-import { type HotjarBridgeOptions, optionError } from '@hotjar-bridge/core';
+import type { HotjarBridgeOptions } from '@hotjar-bridge/core';
+import { optionError } from '@hotjar-bridge/core/internal';
 
 /** Options of `hotjarPlugin`: every option of the core bridge, plus how Amplitude's own events are treated. */
 export interface HotjarPluginOptions extends HotjarBridgeOptions {

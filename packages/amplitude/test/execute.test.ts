@@ -25,7 +25,26 @@ describe('execute maps $identify to hj identify', () => {
 
   it('sends a null user id without user_id, never the device id', async () => {
     const { execute, runtime } = await unitPlugin();
-    await execute(amplitudeEvent('$identify', { device_id: 'device-abc', user_properties: { $set: { plan: 'pro' } } }));
+    await execute(
+      amplitudeEvent('$identify', { device_id: 'device-abc', user_properties: { $set: { ab_test: 'b' } } }),
+    );
+    expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
+  });
+
+  it('without user_id, drops every trait not on the anonymous allowlist and reports it', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    await execute(
+      amplitudeEvent('$identify', { user_properties: { $set: { name: 'Peter Gibbons', utm_source: 'newsletter' } } }),
+    );
+    expect(runtime.calls).toEqual([['identify', null, { utm_source: 'newsletter' }]]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ kind: 'dropped', reason: 'personal-data-without-user-id', subject: 'name' }),
+    ]);
+  });
+
+  it('takes the anonymous allowlist from identify.anonymousAttributes', async () => {
+    const { execute, runtime } = await unitPlugin({ identify: { anonymousAttributes: ['plan'] } });
+    await execute(amplitudeEvent('$identify', { user_properties: { $set: { plan: 'pro', utm_source: 'ads' } } }));
     expect(runtime.calls).toEqual([['identify', null, { plan: 'pro' }]]);
   });
 

@@ -94,7 +94,8 @@ describe('the real SDK and user ids', () => {
   });
 
   it('maps setGroup, which Amplitude sends as $identify, to a user attribute', async () => {
-    const s = await start();
+    // No user id: the attribute reaches Hotjar only once anonymousAttributes allows it.
+    const s = await start({ plugin: { identify: { anonymousAttributes: ['org'] } } });
     s.client.setGroup('org', 'acme');
     await s.settle();
     expect(s.hotjarCalls()).toEqual([['identify', null, { org: 'acme' }]]);

@@ -1,7 +1,9 @@
 import { type DiagnosticCall, type DiagnosticInput, diagnostic, type SkipReason } from './diagnostics';
+import { containsEmail } from './email';
 import { mapEventName } from './event-name';
-import { toHotjarIdentify } from './identify';
+import { mapIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
+import { matchesAny } from './patterns';
 import { browserRuntime, type HotjarCall } from './runtime';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
@@ -18,7 +20,7 @@ export interface HotjarBridge {
   load(): boolean;
   /** True once `load()` has put Hotjar (or its queue) on the page. */
   isLoaded(): boolean;
-  /** `hj('identify', userId, attributes)` with traits mapped by Hotjar's rules. */
+  /** `hj('identify', userId, attributes)` with traits mapped by Hotjar's rules; without a usable user id, only allowlisted attributes. */
   identify(userId: unknown, traits: unknown): BridgeOutcome;
   /** `hj('event', name)` with the name cleaned; nothing else of the event is sent. */
   track(name: unknown): BridgeOutcome;
@@ -38,6 +40,16 @@ export interface HotjarBridge {
 
 const PREFIX = '[hotjar-bridge]';
 
+/** `text` with its percent-escapes decoded (`%40` is '@'), or as it is when they are malformed. */
+function decoded(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Creates the runtime both plugins share. Throws for bad options, naming the option; after
  * that, nothing any of its methods is given makes them throw.
@@ -49,6 +61,15 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
   let loaded = false;
   // The page holds another site's Hotjar: forwarding would put this site's data there.
   let foreignSite = false;
+  // Checked before every call, not only in load(): a page can gain another site's snippet at
+  // any time, and the bridge can be used without load() when the page has its own snippet.
+  const otherSiteOnPage = () => {
+    if (!foreignSite) {
+      const existing = runtime.existingSiteId();
+      foreignSite = existing !== null && existing !== opts.siteId;
+    }
+    return foreignSite;
+  };
   let lastUserId: string | null | undefined;
 
   const report = (input: DiagnosticInput) => {
@@ -81,18 +102,12 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       try {
         if (consent !== 'granted') return skip(call, `consent-${consent}`);
         if (!runtime.hasWindow()) return skip(call, 'no-window');
-        if (foreignSite) return skip(call, 'other-site');
+        if (otherSiteOnPage()) return skip(call, 'other-site');
         return work(...args);
       } catch {
         return skip(call, 'internal-error');
       }
     };
-
-  const matches = (name: string) => (pattern: string | RegExp) => {
-    if (typeof pattern === 'string') return pattern === name;
-    pattern.lastIndex = 0;
-    return pattern.test(name);
-  };
 
   const load = (): boolean => {
     if (loaded) return true;
@@ -136,7 +151,18 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     load,
     isLoaded: () => loaded,
     identify: guarded('identify', (userId: unknown, traits: unknown) => {
-      const mapped = toHotjarIdentify(userId, traits, opts.identify);
+      const mapped = mapIdentify(userId, traits, opts.identify);
+      if (mapped.userIdDropped !== undefined) {
+        const reason = mapped.userIdDropped;
+        // The id itself stays out of the report: it may be personal data.
+        report({
+          kind: 'dropped',
+          call: 'identify',
+          reason,
+          subject: 'userId',
+          message: `identify: user id dropped (${reason}), sent as null`,
+        });
+      }
       for (const { key, reason } of mapped.dropped) report({ kind: 'dropped', call: 'identify', reason, subject: key });
       for (const key of mapped.truncated)
         report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
@@ -148,8 +174,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     }),
     track: guarded('event', (name: unknown) => {
       if (typeof name === 'string') {
-        if (opts.include && !opts.include.some(matches(name))) return skip('event', 'not-included', name);
-        if (opts.exclude.some(matches(name))) return skip('event', 'excluded', name);
+        if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', name);
+        if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', name);
       }
       const mapped = mapEventName(name, opts.eventName);
       const subject = typeof name === 'string' ? name : typeof name;
@@ -170,6 +196,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     page: guarded('stateChange', (path?: unknown) => {
       const target = path === undefined ? runtime.currentPath() : path;
       if (typeof target !== 'string' || target.trim() === '') return skip('stateChange', 'invalid-path');
+      // Like an event name, a path carrying an address is personal data: skipped, and kept out of the report.
+      if (containsEmail(target) || containsEmail(decoded(target))) return skip('stateChange', 'contains-email');
       return send(['stateChange', target]);
     }),
     grantConsent() {

@@ -1,7 +1,10 @@
 import type { EventNameProblem } from './event-name';
 import type { DropReason } from './identify';
 
-/** Why a whole call was not forwarded to Hotjar. */
+/**
+ * Why a whole call was not forwarded to Hotjar. An open set: new reasons may be added in a
+ * minor version, so a `switch` over it should keep a default branch.
+ */
 export type SkipReason =
   | EventNameProblem
   | 'consent-pending'
@@ -15,7 +18,7 @@ export type SkipReason =
   | 'unsupported'
   | 'internal-error';
 
-/** Why Hotjar could not be loaded as asked. */
+/** Why Hotjar could not be loaded as asked. An open set, like `SkipReason`. */
 export type LoadProblem = 'no-window' | 'other-site' | 'snippet-blocked' | 'internal-error';
 
 /** The Hotjar call a diagnostic is about. */

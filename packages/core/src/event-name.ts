@@ -10,9 +10,10 @@ export interface EventNameOptions {
   maxLength?: number;
 }
 
-/** Why an event name could not be sent. */
+/** Why an event name could not be sent (and a page path with an email address was not). An open set. */
 export type EventNameProblem = 'not-a-string' | 'empty' | 'contains-email' | 'needs-change';
 
+/** What `mapEventName` gives: the name and whether it differs from the one given, or why there is none. */
 export type MappedEventName = { name: string; changed: boolean } | { name: null; problem: EventNameProblem };
 
 export const EVENT_NAME_DEFAULTS = { mode: 'sanitize', maxLength: 250 } as const satisfies Required<EventNameOptions>;

@@ -1,9 +1,13 @@
 import { containsEmail, isEmail } from './email';
-import { isoString } from './iso-date';
+import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
+import { matchesAny } from './patterns';
 import { isPlainObject } from './plain-object';
-import { cutText, isPositiveInteger } from './text';
+import { cutText } from './text';
 
-/** Why a trait did not become a Hotjar user attribute. */
+/**
+ * Why a trait, or the user id, did not reach Hotjar. An open set: new reasons may be added in
+ * a minor version, so a `switch` over it should keep a default branch.
+ */
 export type DropReason =
   | 'null'
   | 'undefined'
@@ -18,14 +22,19 @@ export type DropReason =
   | 'getter-threw'
   | 'unreadable'
   | 'empty-key'
+  | 'empty-object'
   | 'cycle'
   | 'nested'
+  | 'too-deep'
   | 'duplicate-key'
   | 'key-too-long'
+  | 'email-in-key'
   | 'email-in-wrong-key'
   | 'invalid-email'
   | 'personal-data-without-user-id'
-  | 'attribute-limit';
+  | 'attribute-limit'
+  | 'empty-user-id'
+  | 'invalid-user-id';
 
 /** How traits become Hotjar user attributes. */
 export interface IdentifyOptions {
@@ -39,54 +48,70 @@ export interface IdentifyOptions {
   maxStringLength?: number;
   /** Most attributes sent in one identify call; Hotjar keeps at most 100 per site. @default 100 */
   maxAttributes?: number;
+  /** The only attributes sent without a user id (a string matches the whole flattened key); a list given replaces the default. @default DEFAULT_ANONYMOUS_ATTRIBUTES */
+  anonymousAttributes?: ReadonlyArray<string | RegExp>;
 }
+
+/** `IdentifyOptions` after validation, every default filled in. */
+export type ResolvedIdentifyOptions = Required<IdentifyOptions>;
 
 /** A value Hotjar accepts as a user attribute. */
 export type HotjarAttributeValue = string | number | boolean;
 
 /** What `toHotjarIdentify` produces: the arguments of `hj('identify', userId, attributes)` and what was left out. */
 export interface HotjarIdentify {
+  /** The user id Hotjar receives; `null` for an anonymous visitor. */
   userId: string | null;
+  /** Flat attributes Hotjar accepts. */
   attributes: Record<string, HotjarAttributeValue>;
+  /** Each trait left out, with the reason. A key holding an email address is given with `<email>` in place of the part that holds it. */
   dropped: Array<{ key: string; reason: DropReason }>;
+  /** The keys of strings cut to `maxStringLength`. */
   truncated: string[];
+  /** Why the user id given was not used, when it was not: `userId` is then `null`. */
+  userIdDropped?: DropReason;
 }
 
-export const IDENTIFY_DEFAULTS = {
-  nested: 'flatten',
-  separator: '_',
-  maxKeyLength: 50,
-  maxStringLength: 200,
-  maxAttributes: 100,
-} as const satisfies Required<IdentifyOptions>;
+/**
+ * Nested objects below this many levels are dropped (`too-deep`). With the default
+ * `maxKeyLength` keys grow too long first; the limit bounds the walk whatever the options.
+ */
+const MAX_DEPTH = 32;
 
-/** Options as the mapping uses them: a bad value falls back to its default (the bridge's factory is where bad options are reported). */
-function resolve(options: unknown): Required<IdentifyOptions> {
-  const given = isPlainObject(options) ? options : {};
-  return {
-    nested: given.nested === 'reject' ? 'reject' : 'flatten',
-    separator: typeof given.separator === 'string' ? given.separator : IDENTIFY_DEFAULTS.separator,
-    maxKeyLength: isPositiveInteger(given.maxKeyLength) ? given.maxKeyLength : IDENTIFY_DEFAULTS.maxKeyLength,
-    maxStringLength: isPositiveInteger(given.maxStringLength)
-      ? given.maxStringLength
-      : IDENTIFY_DEFAULTS.maxStringLength,
-    maxAttributes: isPositiveInteger(given.maxAttributes) ? given.maxAttributes : IDENTIFY_DEFAULTS.maxAttributes,
-  };
-}
+/** Stands for the part of a key that holds an email address, so that reports carry none. */
+const EMAIL_PLACEHOLDER = '<email>';
 
-/** A stable id from the site's user database, or `null`: never an empty string or an object. */
-export function toHotjarUserId(userId: unknown): string | null {
-  if (typeof userId === 'string') {
-    const trimmed = userId.trim();
-    return trimmed === '' ? null : trimmed;
+function mapUserId(userId: unknown): { userId: string | null; dropped?: DropReason } {
+  switch (typeof userId) {
+    case 'undefined':
+      return { userId: null };
+    // Not trimmed: Hotjar takes a changed id for another user.
+    case 'string':
+      return userId.trim() === '' ? { userId: null, dropped: 'empty-user-id' } : { userId };
+    case 'number':
+      if (!Number.isFinite(userId)) return { userId: null, dropped: 'not-finite' };
+      // Beyond the safe range the number is not the id that was meant: 12345678901234567890
+      // prints as "12345678901234567000", which is someone else.
+      if (Math.abs(userId) > Number.MAX_SAFE_INTEGER) return { userId: null, dropped: 'unsafe-number' };
+      return { userId: String(userId) };
+    case 'bigint':
+      return { userId: String(userId) };
   }
-  if (typeof userId === 'number' && Number.isFinite(userId)) return String(userId);
-  return null;
+  return userId === null ? { userId: null } : { userId: null, dropped: 'invalid-user-id' };
+}
+
+/**
+ * The user id Hotjar receives: a non-blank string as it is (not trimmed, since Hotjar takes a
+ * changed id for another user), a number within ±`Number.MAX_SAFE_INTEGER` or a bigint as its
+ * digits; `null` for anything else.
+ */
+export function toHotjarUserId(userId: unknown): string | null {
+  return mapUserId(userId).userId;
 }
 
 type Converted = { value: HotjarAttributeValue } | { reason: DropReason };
 
-/** Values other than strings, finite numbers and booleans: the slow path, kept out of the hot loop. */
+/** Values other than strings, finite numbers and booleans. */
 function convert(value: unknown): Converted {
   switch (typeof value) {
     case 'number':
@@ -107,7 +132,7 @@ function convert(value: unknown): Converted {
     if (Array.isArray(value)) return { reason: 'array' };
     if (Object.prototype.toString.call(value) === '[object Date]') {
       const time = Date.prototype.getTime.call(value);
-      return Number.isNaN(time) ? { reason: 'invalid-date' } : { value: isoString(time) };
+      return Number.isNaN(time) ? { reason: 'invalid-date' } : { value: new Date(time).toISOString() };
     }
   } catch {
     // A revoked Proxy: nothing Hotjar can take.
@@ -115,110 +140,132 @@ function convert(value: unknown): Converted {
   return { reason: 'non-plain-object' };
 }
 
-/** The state of one mapping, passed to plain functions rather than closed over, for speed. */
-interface Mapping {
-  opts: Required<IdentifyOptions>;
-  result: HotjarIdentify;
-  count: number;
-  /** Set once a nested object has been walked: only then can two traits produce the same key. */
-  flattened: boolean;
-}
+/** The mapping with options already resolved: what the bridge calls, with the options its factory validated. */
+export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIdentifyOptions): HotjarIdentify {
+  const id = mapUserId(userId);
+  const result: HotjarIdentify = { userId: id.userId, attributes: {}, dropped: [], truncated: [] };
+  if (id.dropped !== undefined) result.userIdDropped = id.dropped;
+  if (!isPlainObject(traits)) return result;
+  const anonymous = result.userId === null;
+  let count = 0;
 
-function drop(m: Mapping, key: string, reason: DropReason): undefined {
-  m.result.dropped.push({ key, reason });
-}
+  const drop = (key: string, reason: DropReason) => {
+    result.dropped.push({ key, reason });
+  };
 
-function addLeaf(m: Mapping, key: string, raw: unknown): undefined {
-  const { opts, result } = m;
-  if (key.length > opts.maxKeyLength) return drop(m, key, 'key-too-long');
-  if (m.flattened && Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(m, key, 'duplicate-key');
-  let value: HotjarAttributeValue;
-  if (typeof raw === 'string') {
-    if (key === 'email') {
-      value = raw.trim();
-      if (!isEmail(value) || value.length > opts.maxStringLength) return drop(m, key, 'invalid-email');
-      if (result.userId === null) return drop(m, key, 'personal-data-without-user-id');
-    } else if (containsEmail(raw)) {
-      return drop(m, key, 'email-in-wrong-key');
-    } else {
-      value = raw;
-    }
-  } else if (typeof raw === 'boolean') {
-    value = raw;
-  } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
-    value = raw === 0 ? 0 : raw;
-  } else {
-    const converted = convert(raw);
-    if ('reason' in converted) return drop(m, key, converted.reason);
-    value = converted.value;
-  }
-  // Anything but a string (a Date's ISO text included) is never an email address.
-  if (key === 'email' && typeof raw !== 'string') return drop(m, key, 'invalid-email');
-  if (m.count >= opts.maxAttributes) return drop(m, key, 'attribute-limit');
-  if (typeof value === 'string' && value.length > opts.maxStringLength) {
-    value = cutText(value, opts.maxStringLength);
-    result.truncated.push(key);
-  }
-  m.count++;
-  // Assigning to "__proto__" would set the prototype instead of adding an attribute.
-  if (key === '__proto__') Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true });
-  else result.attributes[key] = value;
-}
-
-// `ancestors` holds the objects on the path from the root, so a cycle is caught where it
-// closes; depth is bounded because every level lengthens the key and long keys stop the walk.
-function walk(m: Mapping, object: Record<string, unknown>, prefix: string, ancestors: object[]): undefined {
-  let keys: string[];
-  try {
-    keys = Object.keys(object);
-  } catch {
-    return drop(m, prefix, 'unreadable');
-  }
-  const { separator, nested, maxKeyLength } = m.opts;
-  for (const name of keys) {
-    const key = prefix === '' ? name : prefix + separator + name;
-    if (name === '') {
-      drop(m, key, 'empty-key');
-      continue;
-    }
-    let value: unknown;
+  const allowedWithoutUserId = (key: string) => {
     try {
-      value = object[name];
+      return matchesAny(opts.anonymousAttributes, key);
     } catch {
-      drop(m, key, 'getter-threw');
-      continue;
+      // A pattern whose own code throws allows nothing.
+      return false;
     }
-    if (typeof value !== 'object' || value === null || !isPlainObject(value)) {
-      addLeaf(m, key, value);
-    } else if (ancestors.includes(value)) {
-      drop(m, key, 'cycle');
-    } else if (nested === 'reject') {
-      drop(m, key, 'nested');
-    } else if (key.length + separator.length + 1 > maxKeyLength) {
-      // Every key below this one would be longer still.
-      drop(m, key, 'key-too-long');
+  };
+
+  const addLeaf = (key: string, raw: unknown) => {
+    if (key.length > opts.maxKeyLength) return drop(key, 'key-too-long');
+    if (Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(key, 'duplicate-key');
+    if (anonymous && !allowedWithoutUserId(key)) return drop(key, 'personal-data-without-user-id');
+    let value: HotjarAttributeValue;
+    if (typeof raw === 'string') {
+      if (key === 'email') {
+        value = raw.trim();
+        if (!isEmail(value) || value.length > opts.maxStringLength) return drop(key, 'invalid-email');
+        // Even when the allowlist names it: an address is personal data.
+        if (anonymous) return drop(key, 'personal-data-without-user-id');
+      } else if (containsEmail(raw)) {
+        return drop(key, 'email-in-wrong-key');
+      } else {
+        value = raw;
+      }
     } else {
-      ancestors.push(value);
-      m.flattened = true;
-      walk(m, value, key, ancestors);
-      ancestors.pop();
+      if (typeof raw === 'boolean') {
+        value = raw;
+      } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
+        value = raw === 0 ? 0 : raw;
+      } else {
+        const converted = convert(raw);
+        if ('reason' in converted) return drop(key, converted.reason);
+        value = converted.value;
+      }
+      // Anything but a string (a Date's ISO text included) is never an email address.
+      if (key === 'email') return drop(key, 'invalid-email');
     }
-  }
+    if (count >= opts.maxAttributes) return drop(key, 'attribute-limit');
+    if (typeof value === 'string' && value.length > opts.maxStringLength) {
+      value = cutText(value, opts.maxStringLength);
+      result.truncated.push(key);
+    }
+    count++;
+    // Assigning to "__proto__" would set the prototype instead of adding an attribute.
+    if (key === '__proto__') Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true });
+    else result.attributes[key] = value;
+  };
+
+  // `ancestors` holds the objects on the path from the root, so a cycle is caught where it
+  // closes; MAX_DEPTH bounds the recursion whatever the input and options.
+  const walk = (object: Record<string, unknown>, prefix: string, ancestors: object[]) => {
+    let keys: string[];
+    try {
+      keys = Object.keys(object);
+    } catch {
+      return drop(prefix, 'unreadable');
+    }
+    if (keys.length === 0 && prefix !== '') return drop(prefix, 'empty-object');
+    const { separator } = opts;
+    for (const name of keys) {
+      const key = prefix === '' ? name : prefix + separator + name;
+      let value: unknown;
+      if (name === '') {
+        drop(key, 'empty-key');
+        continue;
+      }
+      // The whole key, as Hotjar would get it: a separator can complete an address.
+      if (containsEmail(key)) {
+        drop(prefix === '' ? EMAIL_PLACEHOLDER : prefix + separator + EMAIL_PLACEHOLDER, 'email-in-key');
+        continue;
+      }
+      try {
+        value = object[name];
+      } catch {
+        drop(key, 'getter-threw');
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || !isPlainObject(value)) {
+        addLeaf(key, value);
+      } else if (ancestors.includes(value)) {
+        drop(key, 'cycle');
+      } else if (opts.nested === 'reject') {
+        drop(key, 'nested');
+      } else if (key.length + separator.length + 1 > opts.maxKeyLength) {
+        // Every key below this one would be longer still.
+        drop(key, 'key-too-long');
+      } else if (ancestors.length > MAX_DEPTH) {
+        drop(key, 'too-deep');
+      } else {
+        ancestors.push(value);
+        walk(value, key, ancestors);
+        ancestors.pop();
+      }
+    }
+  };
+
+  walk(traits, '', [traits]);
+  return result;
 }
 
 /**
  * Maps a user id and traits to what Hotjar's identify accepts, following Hotjar's rules for
  * user attributes. Never throws and never mutates its input; every trait left out is listed
- * in `dropped` with the reason, every string cut is listed in `truncated`.
+ * in `dropped` with the reason, every string cut is listed in `truncated`. Options are checked
+ * as `createHotjarBridge` checks them, a bad value replaced by its default.
  */
 export function toHotjarIdentify(userId: unknown, traits: unknown, options?: IdentifyOptions): HotjarIdentify {
-  const result: HotjarIdentify = { userId: toHotjarUserId(userId), attributes: {}, dropped: [], truncated: [] };
-  if (isPlainObject(traits))
-    walk(
-      { opts: options === undefined ? IDENTIFY_DEFAULTS : resolve(options), result, count: 0, flattened: false },
-      traits,
-      '',
-      [traits],
-    );
-  return result;
+  let opts = IDENTIFY_DEFAULTS;
+  try {
+    if (options !== undefined) opts = resolveIdentifyOptions(options, 'default');
+  } catch {
+    // Options behind a Proxy that throws: the defaults.
+  }
+  return mapIdentify(userId, traits, opts);
 }

@@ -1,3 +1,6 @@
+// The public API: what an app feeding Hotjar, or a new vendor plugin, needs. Helpers only the
+// vendor packages of this repository use are in `@hotjar-bridge/core/internal`.
+export { DEFAULT_ANONYMOUS_ATTRIBUTES } from './anonymous-attributes';
 export type { BridgeOutcome, ConsentState, HotjarBridge } from './bridge';
 export { createHotjarBridge } from './bridge';
 export type {
@@ -8,13 +11,11 @@ export type {
   LoadProblem,
   SkipReason,
 } from './diagnostics';
-export { diagnostic } from './diagnostics';
 export { containsEmail, isEmail } from './email';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';
 export { mapEventName, toHotjarEventName } from './event-name';
 export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions } from './identify';
 export { toHotjarIdentify, toHotjarUserId } from './identify';
-export type { EventFilterOptions, HotjarBridgeOptions, ResolvedBridgeOptions } from './options';
-export { optionError, resolveBridgeOptions } from './options';
+export type { EventFilterOptions, HotjarBridgeOptions } from './options';
 export type { HotjarCall, HotjarRuntime } from './runtime';
 export { browserRuntime } from './runtime';

@@ -1,6 +1,7 @@
+import { DEFAULT_ANONYMOUS_ATTRIBUTES } from './anonymous-attributes';
 import type { DiagnosticHandler } from './diagnostics';
 import { EVENT_NAME_DEFAULTS, type EventNameOptions } from './event-name';
-import { IDENTIFY_DEFAULTS, type IdentifyOptions } from './identify';
+import type { IdentifyOptions, ResolvedIdentifyOptions } from './identify';
 import { isPlainObject } from './plain-object';
 import type { HotjarRuntime } from './runtime';
 import { isPositiveInteger } from './text';
@@ -49,7 +50,7 @@ export interface ResolvedBridgeOptions {
   consent: 'granted' | 'pending';
   include: Array<string | RegExp> | undefined;
   exclude: Array<string | RegExp>;
-  identify: IdentifyOptions;
+  identify: ResolvedIdentifyOptions;
   eventName: EventNameOptions;
   onDiagnostic: DiagnosticHandler | undefined;
   runtime: HotjarRuntime | undefined;
@@ -70,12 +71,18 @@ export function optionError(option: string, value: unknown, expected: string): T
   return new TypeError(`[hotjar-bridge] ${option} must be ${expected}, got ${show(value)}`);
 }
 
+type Check = <T>(option: string, value: unknown, ok: (value: unknown) => boolean, expected: string, fallback: T) => T;
+
 /** The value when `ok` accepts it, the fallback when it is undefined; throws otherwise. */
-function check<T>(option: string, value: unknown, ok: (value: unknown) => boolean, expected: string, fallback: T): T {
+const check: Check = (option, value, ok, expected, fallback) => {
   if (value === undefined) return fallback;
   if (!ok(value)) throw optionError(option, value, expected);
-  return value as T;
-}
+  return value as never;
+};
+
+/** The value when `ok` accepts it, the fallback otherwise: for mapping functions, which never throw. */
+const orDefault: Check = (_option, value, ok, _expected, fallback) =>
+  value !== undefined && ok(value) ? (value as never) : fallback;
 
 const POSITIVE_INTEGER = 'a positive integer';
 const isBoolean = (value: unknown) => typeof value === 'boolean';
@@ -88,21 +95,65 @@ const PATTERNS = 'an array of strings and regular expressions';
 // refused: @hotjar/browser writes these values into script source.
 const digits = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-function section(option: string, value: unknown): Record<string, unknown> {
-  return check(option, value, isPlainObject, 'an object', {});
+function section(option: string, value: unknown, checker: Check = check): Record<string, unknown> {
+  return checker(option, value, isPlainObject, 'an object', {});
+}
+
+/** `IdentifyOptions` with every default filled in. */
+export const IDENTIFY_DEFAULTS: ResolvedIdentifyOptions = {
+  nested: 'flatten',
+  separator: '_',
+  maxKeyLength: 50,
+  maxStringLength: 200,
+  maxAttributes: 100,
+  anonymousAttributes: DEFAULT_ANONYMOUS_ATTRIBUTES,
+};
+
+/**
+ * The one place identify options are checked and their defaults filled in. The bridge's
+ * factory throws for a bad value (`onBad: 'throw'`); `toHotjarIdentify`, a mapping function
+ * that never throws, uses the default in its place (`'default'`).
+ */
+export function resolveIdentifyOptions(options: unknown, onBad: 'throw' | 'default'): ResolvedIdentifyOptions {
+  const checker = onBad === 'throw' ? check : orDefault;
+  const given = section('identify', options, checker);
+  const [isNested, nestedValues] = oneOf('flatten', 'reject');
+  const number = (name: 'maxKeyLength' | 'maxStringLength' | 'maxAttributes') =>
+    checker(`identify.${name}`, given[name], isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS[name]);
+  const anonymous = checker<ReadonlyArray<string | RegExp>>(
+    'identify.anonymousAttributes',
+    given.anonymousAttributes,
+    isPatterns,
+    PATTERNS,
+    IDENTIFY_DEFAULTS.anonymousAttributes,
+  );
+  return {
+    nested: checker('identify.nested', given.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
+    separator: checker(
+      'identify.separator',
+      given.separator,
+      (v) => typeof v === 'string',
+      'a string',
+      IDENTIFY_DEFAULTS.separator,
+    ),
+    maxKeyLength: number('maxKeyLength'),
+    maxStringLength: number('maxStringLength'),
+    maxAttributes: number('maxAttributes'),
+    // A copy: changing the array given later does not change what was validated.
+    anonymousAttributes: anonymous === IDENTIFY_DEFAULTS.anonymousAttributes ? anonymous : [...anonymous],
+  };
 }
 
 /** Validates bridge options, throwing a clear error for the first bad one. */
 export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
   if (!isPlainObject(options)) throw optionError('options', options, 'an object with at least siteId');
   const events = section('events', options.events);
-  const identify = section('identify', options.identify);
+  const identify = resolveIdentifyOptions(options.identify, 'throw');
   const eventName = section('eventName', options.eventName);
   const siteId = digits(options.siteId);
   if (!isPositiveInteger(siteId)) {
     throw optionError('siteId', options.siteId, 'your Hotjar site id: a positive integer or a string of digits');
   }
-  const [isNested, nestedValues] = oneOf('flatten', 'reject');
   const [isMode, modeValues] = oneOf('sanitize', 'strict');
   const [isConsent, consentValues] = oneOf('granted', 'pending');
   return {
@@ -114,37 +165,7 @@ export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
     consent: check('consent', options.consent, isConsent, consentValues, 'granted'),
     include: check('events.include', events.include, isPatterns, PATTERNS, undefined),
     exclude: check('events.exclude', events.exclude, isPatterns, PATTERNS, []),
-    identify: {
-      nested: check('identify.nested', identify.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
-      separator: check(
-        'identify.separator',
-        identify.separator,
-        (v) => typeof v === 'string',
-        'a string',
-        IDENTIFY_DEFAULTS.separator,
-      ),
-      maxKeyLength: check(
-        'identify.maxKeyLength',
-        identify.maxKeyLength,
-        isPositiveInteger,
-        POSITIVE_INTEGER,
-        IDENTIFY_DEFAULTS.maxKeyLength,
-      ),
-      maxStringLength: check(
-        'identify.maxStringLength',
-        identify.maxStringLength,
-        isPositiveInteger,
-        POSITIVE_INTEGER,
-        IDENTIFY_DEFAULTS.maxStringLength,
-      ),
-      maxAttributes: check(
-        'identify.maxAttributes',
-        identify.maxAttributes,
-        isPositiveInteger,
-        POSITIVE_INTEGER,
-        IDENTIFY_DEFAULTS.maxAttributes,
-      ),
-    },
+    identify,
     eventName: {
       mode: check('eventName.mode', eventName.mode, isMode, modeValues, EVENT_NAME_DEFAULTS.mode),
       maxLength: check(

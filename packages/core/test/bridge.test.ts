@@ -49,6 +49,31 @@ describe('bridge.load', () => {
     expect(runtime.injections).toEqual([]);
   });
 
+  it("forwards nothing to another site's snippet even before load(), or when it appears later", () => {
+    const existing = { id: null as number | null };
+    const runtime = recordingRuntime();
+    runtime.existingSiteId = () => existing.id;
+    const diagnostics: HotjarDiagnostic[] = [];
+    const bridge = createHotjarBridge({ siteId: 1234567, runtime, onDiagnostic: (d) => diagnostics.push(d) });
+    expect(bridge.track('Before')).toMatchObject({ forwarded: true });
+    existing.id = 999;
+    expect(bridge.identify('u1', { plan: 'pro' })).toMatchObject({ forwarded: false, reason: 'other-site' });
+    expect(bridge.track('After')).toMatchObject({ forwarded: false, reason: 'other-site' });
+    expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'other-site' });
+    expect(runtime.calls).toEqual([['event', 'Before']]);
+    expect(diagnostics.map((d) => [d.call, d.reason])).toEqual([
+      ['identify', 'other-site'],
+      ['event', 'other-site'],
+      ['stateChange', 'other-site'],
+    ]);
+  });
+
+  it("checks for another site's snippet before identify when load() was never called", () => {
+    const { bridge, runtime } = setup({ loadScript: false }, { existingSiteId: 999 });
+    expect(bridge.identify('u1', { plan: 'pro' })).toMatchObject({ forwarded: false, reason: 'other-site' });
+    expect(runtime.calls).toEqual([]);
+  });
+
   it('only installs the stub with loadScript: false', () => {
     const { bridge, runtime } = setup({ loadScript: false });
     expect(bridge.load()).toBe(true);
@@ -98,11 +123,49 @@ describe('bridge.identify', () => {
     expect(bridge.identifiedUserId()).toBeUndefined();
   });
 
-  it('forwards anonymous attributes with a null user id', () => {
-    const { bridge, runtime } = setup();
-    bridge.identify(null, { ab_test: 'b' });
+  it('forwards only allowlisted attributes with a null user id, and reports the rest', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    bridge.identify(null, { ab_test: 'b', name: 'Peter Gibbons' });
     expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ kind: 'dropped', reason: 'personal-data-without-user-id', subject: 'name' }),
+    ]);
     expect(bridge.identifiedUserId()).toBeNull();
+  });
+
+  it('uses the anonymousAttributes option', () => {
+    const { bridge, runtime } = setup({ identify: { anonymousAttributes: ['plan'] } });
+    bridge.identify(null, { ab_test: 'b', plan: 'pro' });
+    expect(runtime.calls).toEqual([['identify', null, { plan: 'pro' }]]);
+  });
+
+  it('keeps the anonymousAttributes it was given, whatever happens to the array later', () => {
+    const anonymousAttributes = ['plan'];
+    const { bridge, runtime } = setup({ identify: { anonymousAttributes } });
+    anonymousAttributes.push('name');
+    bridge.identify(null, { plan: 'pro', name: 'Peter' });
+    expect(runtime.calls).toEqual([['identify', null, { plan: 'pro' }]]);
+  });
+
+  it('reports a user id it could not use, without the id, and sends the call as anonymous', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    bridge.identify(Number('12345678901234567890'), { ab_test: 'b', plan: 'pro' });
+    expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
+    expect(diagnostics[0]).toEqual({
+      kind: 'dropped',
+      call: 'identify',
+      reason: 'unsafe-number',
+      subject: 'userId',
+      message: 'identify: user id dropped (unsafe-number), sent as null',
+    });
+    expect(JSON.stringify(diagnostics)).not.toContain('1234567890');
+  });
+
+  it('reports an email address in a key without naming it', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    bridge.identify('u1', { contacts: { 'jane@example.com': 'primary' }, plan: 'pro' });
+    expect(runtime.calls).toEqual([['identify', 'u1', { plan: 'pro' }]]);
+    expect(diagnostics.map((d) => d.message)).toEqual(['identify: "contacts_<email>" dropped (email-in-key)']);
   });
 });
 
@@ -164,6 +227,31 @@ describe('bridge.page', () => {
       ['stateChange', '/current?x=1'],
       ['stateChange', '/pricing?plan=pro'],
     ]);
+  });
+
+  it.each(['/users/jane@example.com', '/invite?to=jane@example.com', '/invite?to=jane%40example.com'])(
+    'skips a path carrying an email address, %s, and keeps it out of the report',
+    (path) => {
+      const { bridge, runtime, diagnostics } = setup();
+      expect(bridge.page(path)).toMatchObject({ forwarded: false, reason: 'contains-email' });
+      expect(runtime.calls).toEqual([]);
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ kind: 'skipped', call: 'stateChange', reason: 'contains-email' }),
+      ]);
+      expect(JSON.stringify(diagnostics)).not.toContain('jane');
+    },
+  );
+
+  it('skips the current path when it carries an email address', () => {
+    const { bridge, runtime } = setup({}, { currentPath: '/u/jane@example.com' });
+    expect(bridge.page()).toMatchObject({ forwarded: false, reason: 'contains-email' });
+    expect(runtime.calls).toEqual([]);
+  });
+
+  it('sends a path with a malformed escape as it is', () => {
+    const { bridge, runtime } = setup();
+    bridge.page('/a%zz@b');
+    expect(runtime.calls).toEqual([['stateChange', '/a%zz@b']]);
   });
 
   it('refuses a path that is not a non-empty string', () => {

@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANONYMOUS_ATTRIBUTES } from '../src/anonymous-attributes';
 import { toHotjarIdentify, toHotjarUserId } from '../src/identify';
 
 const reasons = (result: ReturnType<typeof toHotjarIdentify>) =>
   Object.fromEntries(result.dropped.map((d) => [d.key, d.reason]));
 
 describe('toHotjarUserId', () => {
-  it('keeps a non-empty string, trimmed', () => {
-    expect(toHotjarUserId('  user-1 ')).toBe('user-1');
+  it('keeps a string exactly as given, spaces included: Hotjar takes a changed id for another user', () => {
+    expect(toHotjarUserId('  user-1 ')).toBe('  user-1 ');
+    expect(toHotjarUserId('user-1')).toBe('user-1');
   });
-  it('turns a finite number into its string', () => {
+  it('turns a number within the safe range into its string', () => {
     expect(toHotjarUserId(42)).toBe('42');
+    expect(toHotjarUserId(Number.MAX_SAFE_INTEGER)).toBe('9007199254740991');
+  });
+  it('gives null for a number outside the safe range instead of another user id', () => {
+    expect(toHotjarUserId(Number('12345678901234567890'))).toBeNull();
+    expect(toHotjarUserId(-(2 ** 60))).toBeNull();
+  });
+  it('turns a bigint into its exact digits', () => {
+    expect(toHotjarUserId(12345678901234567890n)).toBe('12345678901234567890');
   });
   it.each([undefined, null, '', '   ', {}, [], Number.NaN, Number.POSITIVE_INFINITY, true, Symbol('x')])(
     'gives null for %s',
@@ -17,6 +27,28 @@ describe('toHotjarUserId', () => {
       expect(toHotjarUserId(value)).toBeNull();
     },
   );
+});
+
+describe('toHotjarIdentify: user id', () => {
+  it.each([
+    ['', 'empty-user-id'],
+    [' \t ', 'empty-user-id'],
+    [Number('12345678901234567890'), 'unsafe-number'],
+    [Number.NaN, 'not-finite'],
+    [{ id: 1 }, 'invalid-user-id'],
+    [true, 'invalid-user-id'],
+  ])('says why the user id %j was not used, and maps the call as anonymous', (userId, reason) => {
+    const result = toHotjarIdentify(userId, { plan: 'pro', ab_test: 'b' });
+    expect(result.userId).toBeNull();
+    expect(result.userIdDropped).toBe(reason);
+    expect(result.attributes).toEqual({ ab_test: 'b' });
+  });
+
+  it('reports nothing for an id left out on purpose', () => {
+    expect(toHotjarIdentify(null, {}).userIdDropped).toBeUndefined();
+    expect(toHotjarIdentify(undefined, {}).userIdDropped).toBeUndefined();
+    expect(toHotjarIdentify('u1', {}).userIdDropped).toBeUndefined();
+  });
 });
 
 describe('toHotjarIdentify: values', () => {
@@ -163,6 +195,29 @@ describe('toHotjarIdentify: nested traits', () => {
     expect(result.dropped).toEqual([{ key: 'a_b', reason: 'duplicate-key' }]);
   });
 
+  it('reports an empty nested object', () => {
+    const result = toHotjarIdentify('u1', { prefs: {}, plan: 'pro', a: { b: {} } });
+    expect(result.attributes).toEqual({ plan: 'pro' });
+    expect(result.dropped).toEqual([
+      { key: 'prefs', reason: 'empty-object' },
+      { key: 'a_b', reason: 'empty-object' },
+    ]);
+  });
+
+  it('drops values nested deeper than 32 levels, whatever the key length allows, and never overflows the stack', () => {
+    let twentyThousandLevels: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 20_000; i++) twentyThousandLevels = { l: twentyThousandLevels };
+    const result = toHotjarIdentify('u1', twentyThousandLevels, { maxKeyLength: 1e9 });
+    expect(result.attributes).toEqual({});
+    expect(result.dropped).toEqual([{ key: Array(33).fill('l').join('_'), reason: 'too-deep' }]);
+
+    let shallow: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 31; i++) shallow = { l: shallow };
+    expect(Object.keys(toHotjarIdentify('u1', shallow, { maxKeyLength: 1e9 }).attributes)).toEqual([
+      `${Array(31).fill('l').join('_')}_leaf`,
+    ]);
+  });
+
   it('stops descending once keys can only be too long', () => {
     let deep: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 10_000; i++) deep = { level: deep };
@@ -201,6 +256,18 @@ describe('toHotjarIdentify: limits', () => {
     expect(new Set(result.dropped.map((d) => d.reason))).toEqual(new Set(['attribute-limit']));
   });
 
+  it('never throws for options behind a Proxy that throws', () => {
+    const options = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no options');
+        },
+      },
+    );
+    expect(toHotjarIdentify('u1', { a: 1 }, options).attributes).toEqual({ a: 1 });
+  });
+
   it('falls back to defaults for option values that make no sense', () => {
     const result = toHotjarIdentify(
       'u1',
@@ -209,13 +276,28 @@ describe('toHotjarIdentify: limits', () => {
         maxStringLength: -1,
         nested: 'sideways' as 'flatten',
         separator: 5 as unknown as string,
+        anonymousAttributes: 'plan' as unknown as string[],
       },
     );
     expect(result.attributes).toEqual({ a_b: 'x'.repeat(200) });
   });
+
+  it('replaces only the bad option values by their defaults and keeps the good ones', () => {
+    const result = toHotjarIdentify(
+      null,
+      { a: { b: 'x'.repeat(300) }, ab_test: 'b' },
+      { maxStringLength: -1, separator: '.', anonymousAttributes: 'plan' as unknown as string[], maxAttributes: 1 },
+    );
+    expect(result.attributes).toEqual({ ab_test: 'b' });
+    expect(
+      toHotjarIdentify('u1', { a: { b: 'x'.repeat(300) } }, { maxStringLength: -1, separator: '.' }).attributes,
+    ).toEqual({
+      'a.b': 'x'.repeat(200),
+    });
+  });
 });
 
-describe('toHotjarIdentify: email and personal data', () => {
+describe('toHotjarIdentify: email addresses', () => {
   it('keeps an email address under the key "email"', () => {
     const result = toHotjarIdentify('u1', { email: ' peter@example.com ' });
     expect(result.attributes).toEqual({ email: 'peter@example.com' });
@@ -242,12 +324,109 @@ describe('toHotjarIdentify: email and personal data', () => {
     });
   });
 
-  it('drops "email" when there is no user id: no personal data without one', () => {
-    // Hotjar's example of anonymous attributes: safe ones are kept.
-    const result = toHotjarIdentify(null, { email: 'p@example.com', ab_test: 'variant_b', referrer: 'newsletter' });
-    expect(result.userId).toBeNull();
-    expect(result.attributes).toEqual({ ab_test: 'variant_b', referrer: 'newsletter' });
+  it('drops a key that holds an email address, at any depth, and keeps the address out of the report', () => {
+    const result = toHotjarIdentify('u1', {
+      'jane@example.com': true,
+      contacts: { 'jane@example.com': 'primary', 'Mail jane@example.com': { x: 1 } },
+      plan: 'pro',
+    });
+    expect(result.attributes).toEqual({ plan: 'pro' });
+    expect(result.dropped).toEqual([
+      { key: '<email>', reason: 'email-in-key' },
+      { key: 'contacts_<email>', reason: 'email-in-key' },
+      { key: 'contacts_<email>', reason: 'email-in-key' },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('jane@');
+  });
+
+  it('drops a key that the separator turns into an email address', () => {
+    const result = toHotjarIdentify('u1', { 'jane@example': { com: 1 } }, { separator: '.' });
+    expect(result.attributes).toEqual({});
+    expect(result.dropped).toEqual([{ key: 'jane@example.<email>', reason: 'email-in-key' }]);
+  });
+
+  it('drops a nested email key when nested values are rejected, without naming it', () => {
+    const result = toHotjarIdentify('u1', { 'jane@example.com': { a: 1 } }, { nested: 'reject' });
+    expect(result.dropped).toEqual([{ key: '<email>', reason: 'email-in-key' }]);
+  });
+});
+
+describe('toHotjarIdentify: without a user id', () => {
+  it("sends Hotjar's own example of an anonymous identify unchanged", () => {
+    const result = toHotjarIdentify(null, { ab_test: 'variant-A', referrer: 'facebook_paid' });
+    expect(result).toEqual({
+      userId: null,
+      attributes: { ab_test: 'variant-A', referrer: 'facebook_paid' },
+      dropped: [],
+      truncated: [],
+    });
+  });
+
+  it('drops names, phone numbers, addresses and every other attribute not on the allowlist', () => {
+    const result = toHotjarIdentify(null, {
+      name: 'Peter Gibbons',
+      phone: '+1 555 0100',
+      address: { street: '6th St' },
+      email: 'p@example.com',
+      utm_source: 'newsletter',
+      initial_utm_campaign: 'spring',
+    });
+    expect(result.attributes).toEqual({ utm_source: 'newsletter', initial_utm_campaign: 'spring' });
+    expect(reasons(result)).toEqual({
+      name: 'personal-data-without-user-id',
+      phone: 'personal-data-without-user-id',
+      address_street: 'personal-data-without-user-id',
+      email: 'personal-data-without-user-id',
+    });
+  });
+
+  it('allows by default exactly the documented list', () => {
+    const utm = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
+    expect([...DEFAULT_ANONYMOUS_ATTRIBUTES].sort()).toEqual(
+      ['ab_test', 'referrer', 'referring_domain', ...utm, ...utm.map((k) => `initial_${k}`)].sort(),
+    );
+    expect(Object.isFrozen(DEFAULT_ANONYMOUS_ATTRIBUTES)).toBe(true);
+  });
+
+  it('uses a given list instead of the default: a string matches the whole flattened key', () => {
+    const options = { anonymousAttributes: ['plan', /^experiment_/g] };
+    const traits = { plan: 'pro', planet: 'mars', ab_test: 'b', experiment: { color: 'red' }, experiment_size: 2 };
+    for (let i = 0; i < 2; i++) {
+      const result = toHotjarIdentify(null, traits, options);
+      expect(result.attributes).toEqual({ plan: 'pro', experiment_color: 'red', experiment_size: 2 });
+      expect(reasons(result)).toEqual({
+        planet: 'personal-data-without-user-id',
+        ab_test: 'personal-data-without-user-id',
+      });
+    }
+  });
+
+  it('can extend the default list', () => {
+    const result = toHotjarIdentify(
+      null,
+      { plan: 'pro', ab_test: 'b', name: 'Peter' },
+      { anonymousAttributes: [...DEFAULT_ANONYMOUS_ATTRIBUTES, 'plan'] },
+    );
+    expect(result.attributes).toEqual({ plan: 'pro', ab_test: 'b' });
+  });
+
+  it('never sends an email address without a user id, even when the list names "email"', () => {
+    const result = toHotjarIdentify(null, { email: 'p@example.com' }, { anonymousAttributes: ['email'] });
     expect(reasons(result)).toEqual({ email: 'personal-data-without-user-id' });
+  });
+
+  it('applies no allowlist with a user id', () => {
+    const traits = { name: 'Peter Gibbons', phone: '+1 555 0100' };
+    expect(toHotjarIdentify('u1', traits).attributes).toEqual(traits);
+  });
+
+  it('treats a pattern whose code throws as allowing nothing', () => {
+    const hostile = /x/;
+    hostile.test = () => {
+      throw new Error('boom');
+    };
+    const result = toHotjarIdentify(null, { x: 1 }, { anonymousAttributes: [hostile] });
+    expect(reasons(result)).toEqual({ x: 'personal-data-without-user-id' });
   });
 
   it("maps Hotjar's documented example attributes", () => {

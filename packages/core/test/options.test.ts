@@ -35,6 +35,15 @@ describe('createHotjarBridge: configuration errors', () => {
     [{ siteId: 1, identify: { nested: 'deep' } }, 'identify.nested must be "flatten" or "reject", got "deep"'],
     [{ siteId: 1, identify: { maxAttributes: 0 } }, 'identify.maxAttributes must be a positive integer, got 0'],
     [{ siteId: 1, identify: { separator: 1 } }, 'identify.separator must be a string, got 1'],
+    [
+      { siteId: 1, identify: { anonymousAttributes: 'plan' } },
+      'identify.anonymousAttributes must be an array of strings and regular expressions, got "plan"',
+    ],
+    [
+      { siteId: 1, identify: { anonymousAttributes: [{}] } },
+      'identify.anonymousAttributes must be an array of strings and regular expressions, got an array',
+    ],
+    [{ siteId: 1, identify: 'flat' }, 'identify must be an object, got "flat"'],
     [{ siteId: 1, eventName: { mode: 'loose' } }, 'eventName.mode must be "sanitize" or "strict", got "loose"'],
     [{ siteId: 1, eventName: { maxLength: -5 } }, 'eventName.maxLength must be a positive integer, got -5'],
     [{ siteId: 1, onDiagnostic: 'log' }, 'onDiagnostic must be a function, got "log"'],

@@ -1,34 +1,92 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHotjarEventName } from '../src/event-name';
-import { toHotjarIdentify } from '../src/identify';
+import { type IdentifyOptions, toHotjarIdentify } from '../src/identify';
 
-// An independent reading of Hotjar's rules, written without the implementation's helpers.
-// An address: something, '@', dot-separated labels, a top-level label of letters.
-const EMAIL_LIKE = /[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*\.\p{L}{2,}/u;
+// An independent reading of Hotjar's rules: nothing here comes from src/ (no pattern, no
+// helper), so a miss in the code's detectors shows up as a failure here.
+
+const isAsciiLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+const isAsciiDigit = (c: string) => c >= '0' && c <= '9';
+// RFC 5322 atext, and the dot that joins its atoms.
+const isLocalPartChar = (c: string) => isAsciiLetter(c) || isAsciiDigit(c) || "!#$%&'*+/=?^_`{|}~.-".includes(c);
+const isHostChar = (c: string) => isAsciiLetter(c) || isAsciiDigit(c) || c === '-' || c === '.';
+
+/**
+ * True when `text` holds an address in the common form: atext before an '@', then host labels
+ * of ASCII letters, digits and hyphens joined by dots, the last of two or more letters. A
+ * narrower reading than "anything shaped like an address": whatever it finds, the code must
+ * find too.
+ */
+function holdsAddress(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at === 0 || !isLocalPartChar(text.charAt(at - 1))) continue;
+    let end = at + 1;
+    while (end < text.length && isHostChar(text.charAt(end))) end++;
+    const labels = text.slice(at + 1, end).split('.');
+    for (let last = 1; last < labels.length; last++) {
+      if (labels.slice(0, last).some((label) => label === '')) break;
+      const tld = labels[last] ?? '';
+      // A top-level label starts with two letters: "example.com1" still holds "example.co".
+      if (tld.length >= 2 && isAsciiLetter(tld.charAt(0)) && isAsciiLetter(tld.charAt(1))) return true;
+    }
+  }
+  return false;
+}
+
+// What Hotjar's Identify API reference allows without a user id, written out from it.
+const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
+const ANONYMOUS_ALLOWED = new Set([
+  'ab_test',
+  'referrer',
+  'referring_domain',
+  ...UTM,
+  ...UTM.map((k) => `initial_${k}`),
+]);
+
 const ACCEPTED_NAME = /^[\p{L}\p{M}\p{N} _\-.:|/]+$/u;
 
-function checkIdentify(result: ReturnType<typeof toHotjarIdentify>, userId: unknown): string | null {
-  if (
-    result.userId !== null &&
-    (typeof result.userId !== 'string' || result.userId.trim() !== result.userId || result.userId === '')
-  ) {
-    return `bad user id ${String(result.userId)}`;
-  }
-  if (userId === undefined && result.userId !== null) return 'user id invented';
-  const entries = Object.entries(result.attributes);
-  if (entries.length > 100) return 'more than 100 attributes';
-  for (const [key, value] of entries) {
-    if (key === '' || key.length > 50) return `bad key ${key}`;
+type Limits = { maxKeyLength: number; maxStringLength: number; maxAttributes: number };
+const HOTJAR_LIMITS: Limits = { maxKeyLength: 50, maxStringLength: 200, maxAttributes: 100 };
+
+/** Hotjar's privacy rules, which hold whatever the options. */
+function checkPrivacy(
+  result: ReturnType<typeof toHotjarIdentify>,
+  anonymousAllowed: (key: string) => boolean,
+): string | null {
+  for (const [key, value] of Object.entries(result.attributes)) {
+    if (holdsAddress(key)) return `email in key ${key}`;
+    if (!['string', 'number', 'boolean'].includes(typeof value)) return `bad type ${key}`;
     if (typeof value === 'number' && !(Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER)) {
       return `bad number ${key}`;
     }
-    if (!['string', 'number', 'boolean'].includes(typeof value)) return `bad type ${key}`;
-    if (typeof value === 'string') {
-      if (value.length > 200) return `long string ${key}`;
-      if (key !== 'email' && EMAIL_LIKE.test(value)) return `email outside "email": ${key}`;
-    }
-    if (key === 'email' && result.userId === null) return 'email without a user id';
+    if (typeof value === 'string' && key !== 'email' && holdsAddress(value)) return `email outside "email": ${key}`;
+    if (result.userId === null && key === 'email') return 'email without a user id';
+    if (result.userId === null && !anonymousAllowed(key)) return `personal data without a user id: ${key}`;
+  }
+  for (const { key } of result.dropped) if (holdsAddress(key)) return `email in a report: ${key}`;
+  return null;
+}
+
+/** Hotjar's limits and the user id rule, with the defaults (or the limits given). */
+function checkIdentify(result: ReturnType<typeof toHotjarIdentify>, userId: unknown, limits = HOTJAR_LIMITS) {
+  const privacy = checkPrivacy(result, (key) => ANONYMOUS_ALLOWED.has(key));
+  if (privacy !== null) return privacy;
+  // The user id is the one given, or none: never another user's.
+  const expectedId =
+    typeof userId === 'string' && userId.trim() !== ''
+      ? userId
+      : typeof userId === 'number' && Number.isFinite(userId) && Math.abs(userId) <= Number.MAX_SAFE_INTEGER
+        ? String(userId)
+        : typeof userId === 'bigint'
+          ? userId.toString()
+          : null;
+  if (result.userId !== expectedId) return `user id ${String(result.userId)} for ${String(userId)}`;
+  const entries = Object.entries(result.attributes);
+  if (entries.length > limits.maxAttributes) return 'too many attributes';
+  for (const [key, value] of entries) {
+    if (key === '' || key.length > limits.maxKeyLength) return `bad key ${key}`;
+    if (typeof value === 'string' && value.length > limits.maxStringLength) return `long string ${key}`;
   }
   for (const key of result.truncated) if (!(key in result.attributes)) return `truncated key ${key} not kept`;
   return null;
@@ -39,9 +97,57 @@ function checkEventName(name: string | null): string | null {
   if (name.length === 0 || name.length > 250) return `bad length ${name.length}`;
   if (!ACCEPTED_NAME.test(name)) return 'character Hotjar does not accept';
   if (/^[\s_]|[\s_]$/.test(name)) return 'untrimmed';
-  if (EMAIL_LIKE.test(name)) return 'email in name';
+  if (holdsAddress(name)) return 'email in name';
   if (name !== name.normalize('NFC')) return 'not NFC';
   return null;
+}
+
+// Addresses alone and inside other text, for keys and values alike.
+const address = fc.emailAddress();
+const withAddress = fc
+  .tuple(fc.string({ maxLength: 8 }), address, fc.constantFrom('', ' ', '>', ','), fc.string({ maxLength: 8 }))
+  .map(([before, a, sep, after]) => `${before} ${a}${sep}${after}`);
+const anyKey = fc.oneof(
+  fc.string(),
+  fc.constantFrom('email', '', 'a_b', 'a', '__proto__', 'name', 'phone', ...ANONYMOUS_ALLOWED),
+  address,
+  withAddress,
+);
+
+/** Stands for a hostile object until `arm` puts one in its place: fast-check cannot generate them. */
+class Hostile {
+  constructor(readonly kind: number) {}
+}
+
+/** Replaces each `Hostile` in `value` with an object that throws from every inspection, a revoked one, or a throwing getter. */
+function arm(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const child = record[key];
+    if (!(child instanceof Hostile)) {
+      arm(child, seen);
+      continue;
+    }
+    if (child.kind === 0) {
+      const fail = () => {
+        throw new Error('inspected');
+      };
+      record[key] = new Proxy({}, { ownKeys: fail, getPrototypeOf: fail, get: fail, has: fail });
+    } else if (child.kind === 1) {
+      const { proxy, revoke } = Proxy.revocable({ a: 1 }, {});
+      revoke();
+      record[key] = proxy;
+    } else {
+      Object.defineProperty(record, key, {
+        enumerable: true,
+        get() {
+          throw new Error('getter');
+        },
+      });
+    }
+  }
 }
 
 // Values of every kind, nested, plus the odd ones JSON never produces.
@@ -55,19 +161,111 @@ const odd = fc.oneof(
   fc.constant(() => 1),
   fc.constant(Symbol('s')),
   fc.constant(new Map([[1, 2]])),
-  fc.emailAddress(),
+  address,
+  withAddress,
   fc.string({ minLength: 150, maxLength: 400 }),
   fc.string({ unit: 'grapheme' }),
+  fc.integer({ min: 0, max: 2 }).map((kind) => new Hostile(kind)),
 );
 const anyValue = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, fc.anything(), odd, tie('object'), fc.array(tie('value'), { maxLength: 3 })),
-  object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('email', '', 'a_b', 'a')), tie('value'), { maxKeys: 8 }),
+  object: fc.dictionary(anyKey, tie('value'), { maxKeys: 8 }),
 })).value;
 
-describe('toHotjarIdentify: any input', () => {
-  it('never throws and always gives output Hotjar accepts', () => {
+/** A chain `{ k: { k: ... { leaf } } }` of the given depth. */
+const deep = fc
+  .tuple(fc.integer({ min: 1, max: 3000 }), fc.string({ maxLength: 3 }), anyValue)
+  .map(([depth, key, leaf]) => {
+    let value: Record<string, unknown> = { leaf };
+    for (let i = 0; i < depth; i++) value = { [key]: value };
+    return value;
+  });
+
+/** Traits with cycles closed at random places. */
+const cyclic = fc
+  .tuple(fc.dictionary(anyKey, anyValue, { maxKeys: 6 }), fc.array(fc.nat(), { maxLength: 4 }))
+  .map(([traits, picks]) => {
+    const objects: Record<string, unknown>[] = [traits];
+    const collect = (value: unknown, depth: number) => {
+      if (depth > 5 || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      try {
+        if (Object.getPrototypeOf(value) !== Object.prototype) return;
+      } catch {
+        return;
+      }
+      objects.push(value as Record<string, unknown>);
+      for (const child of Object.values(value)) collect(child, depth + 1);
+    };
+    for (const child of Object.values(traits)) collect(child, 1);
+    picks.forEach((pick, i) => {
+      const from = objects[pick % objects.length];
+      const to = objects[(pick * 7 + i) % objects.length];
+      if (from && to) from[`back${i}`] = to;
+    });
+    return traits;
+  });
+
+const wide = fc.dictionary(anyKey, fc.oneof(fc.integer(), fc.string(), address, withAddress), {
+  minKeys: 90,
+  maxKeys: 300,
+});
+const anyTraits = fc.oneof(anyValue, deep, cyclic, wide);
+const anyUserId = fc.oneof(
+  fc.anything(),
+  fc.string(),
+  fc.constantFrom(undefined, null, '', '  ', ' u1 ', Number('12345678901234567890'), Number.MAX_SAFE_INTEGER, 2 ** 53),
+  fc.bigInt(),
+  fc.double(),
+);
+
+const patterns = fc.array(fc.oneof(anyKey, fc.constantFrom(/^a/, /_/g, /.*/, /^$/y)), { maxLength: 5 });
+/** Options at and past their limits, and values that make no sense. */
+const extremeOptions = fc.record(
+  {
+    nested: fc.constantFrom('flatten', 'reject', 'sideways'),
+    separator: fc.oneof(fc.string(), fc.constantFrom('', '@', '.', 'x'.repeat(1000))),
+    maxKeyLength: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(1e9, Number.MAX_SAFE_INTEGER, 0, -1, 0.5)),
+    maxStringLength: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.constantFrom(1e9, Number.MAX_SAFE_INTEGER, -1)),
+    maxAttributes: fc.oneof(fc.integer({ min: 1, max: 150 }), fc.constantFrom(1e9, Number.MAX_SAFE_INTEGER, 0)),
+    anonymousAttributes: fc.oneof(patterns, fc.anything()),
+  },
+  { requiredKeys: [] },
+);
+
+/** The allowlist the options stand for, read as Hotjar's rule says: a string is the whole key. */
+function allowedBy(options: Record<string, unknown>): (key: string) => boolean {
+  const list = options.anonymousAttributes;
+  const valid = Array.isArray(list) && list.every((p) => typeof p === 'string' || p instanceof RegExp);
+  if (!valid) return (key) => ANONYMOUS_ALLOWED.has(key);
+  return (key) =>
+    (list as Array<string | RegExp>).some((p) => {
+      if (typeof p === 'string') return p === key;
+      return new RegExp(p.source, p.flags.replace(/[gy]/g, '')).test(key);
+    });
+}
+
+describe('independent checker', () => {
+  it('recognises every generated address, alone and inside text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.string(), fc.constant(undefined)), anyValue, (userId, traits) => {
+      fc.property(fc.oneof(address, withAddress), (text) => {
+        expect(holdsAddress(text)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not take text without an address for one', () => {
+    for (const text of ['no address @ here', 'a@b', '@example.com', 'a@.com', 'a@b.c', 'user_1', 'x@y.1a']) {
+      expect(holdsAddress(text)).toBe(false);
+    }
+  });
+});
+
+describe('toHotjarIdentify: any input', () => {
+  it('never throws and always gives output Hotjar accepts: keys, values, user id, anonymous rule', () => {
+    fc.assert(
+      fc.property(anyUserId, anyTraits, (userId, traits) => {
+        arm(traits);
         const result = toHotjarIdentify(userId, traits);
         expect(checkIdentify(result, userId)).toBeNull();
       }),
@@ -75,19 +273,41 @@ describe('toHotjarIdentify: any input', () => {
     );
   });
 
-  it('handles many attributes and cyclic graphs', () => {
+  it('without a user id, sends only allowlisted attributes and no address', () => {
     fc.assert(
-      fc.property(
-        fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string()), { minKeys: 90, maxKeys: 200 }),
-        fc.boolean(),
-        (traits, cyclic) => {
-          const input: Record<string, unknown> = { ...traits };
-          if (cyclic) input.self = { back: input };
-          const result = toHotjarIdentify('u', input);
-          expect(checkIdentify(result, 'u')).toBeNull();
-        },
-      ),
-      { numRuns: 100 },
+      fc.property(fc.constantFrom(null, undefined, '', '  '), anyTraits, (userId, traits) => {
+        arm(traits);
+        const result = toHotjarIdentify(userId, traits);
+        expect(result.userId).toBeNull();
+        expect(checkIdentify(result, userId)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws with extreme options, and keeps the privacy rules whatever they are', () => {
+    fc.assert(
+      fc.property(anyUserId, anyTraits, extremeOptions, (userId, traits, options) => {
+        arm(traits);
+        const result = toHotjarIdentify(userId, traits, options as IdentifyOptions);
+        expect(checkPrivacy(result, allowedBy(options))).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the limits it is given', () => {
+    const limits = fc.record({
+      maxKeyLength: fc.integer({ min: 1, max: 60 }),
+      maxStringLength: fc.integer({ min: 1, max: 300 }),
+      maxAttributes: fc.integer({ min: 1, max: 120 }),
+    });
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), anyTraits, limits, (userId, traits, given) => {
+        arm(traits);
+        expect(checkIdentify(toHotjarIdentify(userId, traits, given), userId, given)).toBeNull();
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -95,13 +315,13 @@ describe('toHotjarIdentify: any input', () => {
     fc.assert(
       fc.property(
         fc.dictionary(
-          fc.string({ minLength: 1, maxLength: 10 }),
-          fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+          fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), address),
+          fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant({})),
         ),
         (traits) => {
           const result = toHotjarIdentify('u', traits);
           const seen = new Set([...Object.keys(result.attributes), ...result.dropped.map((d) => d.key)]);
-          for (const key of Object.keys(traits)) expect(seen.has(key)).toBe(true);
+          for (const key of Object.keys(traits)) expect(seen.has(holdsAddress(key) ? '<email>' : key)).toBe(true);
         },
       ),
       { numRuns: 300 },
@@ -113,7 +333,7 @@ describe('toHotjarEventName: any input', () => {
   it('never throws and gives null or a name Hotjar accepts', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.anything(), fc.string({ unit: 'binary' }), fc.string({ maxLength: 600 }), fc.emailAddress()),
+        fc.oneof(fc.anything(), fc.string({ unit: 'binary' }), fc.string({ maxLength: 600 }), address, withAddress),
         (name) => {
           expect(checkEventName(toHotjarEventName(name))).toBeNull();
         },

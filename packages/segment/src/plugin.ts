@@ -1,4 +1,5 @@
-import { type BridgeOutcome, createHotjarBridge, resolveBridgeOptions } from '@hotjar-bridge/core';
+import { type BridgeOutcome, createHotjarBridge } from '@hotjar-bridge/core';
+import { resolveBridgeOptions } from '@hotjar-bridge/core/internal';
 import type { Context, Plugin } from '@segment/analytics-next';
 import { type HotjarPluginOptions, resolvePluginOptions } from './options';
 import { VERSION } from './version';

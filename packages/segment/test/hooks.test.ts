@@ -91,13 +91,32 @@ describe('hotjarPlugin.identify', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', reason: 'nothing-to-send' })]);
   });
 
-  it('sends an anonymous identify with identifyAnonymous, without personal data', () => {
-    const { plugin, runtime } = setup({ identifyAnonymous: true });
-    plugin.identify?.(ctx({ type: 'identify', userId: null, traits: { email: 'p@example.com', ab_test: 'b' } }));
+  it('sends an anonymous identify with identifyAnonymous, with only the allowlisted traits: no email, name, phone or address', () => {
+    const { plugin, runtime, diagnostics } = setup({ identifyAnonymous: true });
+    const traits = {
+      email: 'p@example.com',
+      name: 'Peter Gibbons',
+      phone: '+1 555 0100',
+      address: { street: '6th St' },
+      ab_test: 'b',
+    };
+    plugin.identify?.(ctx({ type: 'identify', userId: null, traits }));
     expect(runtime.calls).toEqual([['identify', null, { ab_test: 'b' }]]);
+    expect(diagnostics.map((d) => [d.subject, d.reason])).toEqual([
+      ['email', 'personal-data-without-user-id'],
+      ['name', 'personal-data-without-user-id'],
+      ['phone', 'personal-data-without-user-id'],
+      ['address_street', 'personal-data-without-user-id'],
+    ]);
   });
 
-  it('sends nothing for an anonymous identify left with no attributes once personal data is removed', () => {
+  it('takes the anonymous allowlist from identify.anonymousAttributes', () => {
+    const { plugin, runtime } = setup({ identifyAnonymous: true, identify: { anonymousAttributes: [/^plan$/] } });
+    plugin.identify?.(ctx({ type: 'identify', userId: null, traits: { plan: 'pro', ab_test: 'b' } }));
+    expect(runtime.calls).toEqual([['identify', null, { plan: 'pro' }]]);
+  });
+
+  it('sends nothing for an anonymous identify left with no attributes once its email is dropped', () => {
     const { plugin, runtime, diagnostics } = setup({ identifyAnonymous: true });
     const context = ctx({ type: 'identify', userId: null, traits: { email: 'p@example.com' } });
     plugin.identify?.(context);
