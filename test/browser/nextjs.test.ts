@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { HotjarCall } from '@hotjar-bridge/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPage } from './harness';
+import { type OpenScenario, type OutsideAnswer, openPage } from './harness';
 import { describeInBrowser } from './in-browser';
 
 const APP = fileURLToPath(new URL('../../examples/nextjs/', import.meta.url));
@@ -80,63 +81,95 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
   it('prerenders every page, with the plugin set up only in the browser', async () => {
     expect(built).toMatch(/○ \/\s/);
     expect(built).toMatch(/○ \/pricing/);
+    expect(built).toMatch(/○ \/segment\/pricing/);
     const html = await fetch(`${app?.url}/`).then((response) => response.text());
     expect(html).toContain('<h1>Amplitude to Hotjar</h1>');
     // Nothing of Hotjar is in the server's HTML: the loader runs after hydration.
     expect(html).not.toContain('static.hotjar.com');
   });
 
-  it('after hydration, the sign-up reaches Hotjar mapped and each next/link navigation is one stateChange', async () => {
-    if (!app) throw new Error('next start did not run');
-    const s = await openPage(env.browser(), app.url, {
-      path: '/',
+  /** One SDK's routes in the example, and what each step should bring Hotjar. */
+  interface Route {
+    sdk: string;
+    base: string;
+    answers: OutsideAnswer[];
+    signUpCalls: HotjarCall[];
+    uploaded(s: OpenScenario): string[];
+  }
+  const ROUTES: Route[] = [
+    {
+      sdk: 'Amplitude',
+      base: '',
       // Amplitude asks its servers for remote settings at start-up; there are none for this key.
       answers: [{ url: /^https:\/\/sr-client-cfg\.amplitude\.com\/config\//, json: {} }],
-    });
-    try {
-      await expect.poll(() => s.hotjarCalls()).toEqual([['stateChange', '/']]);
-      // Set after hydration; a full page load would lose it, a client-side navigation keeps it.
-      await s.page.evaluate(() => {
-        (window as unknown as { sameDocument: boolean }).sameDocument = true;
-      });
+      signUpCalls: [
+        ['identify', 'user_42', {}],
+        ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
+        ['event', 'Signed up'],
+      ],
+      uploaded: (s) => s.amplitudeEvents.map((e) => String(e.event_type)),
+    },
+    {
+      sdk: 'Segment',
+      base: '/segment',
+      // The settings Segment's CDN serves for a source with no device-mode destinations.
+      answers: [
+        {
+          url: /^https:\/\/cdn\.segment\.com\/v1\/projects\/your-segment-write-key\/settings$/,
+          json: { integrations: { 'Segment.io': { apiKey: 'your-segment-write-key' } } },
+        },
+      ],
+      signUpCalls: [
+        ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_employee_count: 120 }],
+        ['event', 'Signed up'],
+      ],
+      uploaded: (s) => s.segmentCalls.map((c) => String(c.event ?? c.type)),
+    },
+  ];
 
-      await s.page.getByRole('button', { name: 'Sign up' }).click();
-      await expect
-        .poll(() => s.hotjarCalls())
-        .toEqual([
-          ['stateChange', '/'],
-          ['identify', 'user_42', {}],
-          ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
-          ['event', 'Signed up'],
-        ]);
+  for (const route of ROUTES) {
+    it(`${route.sdk}: after hydration, the sign-up reaches Hotjar mapped and each next/link navigation is one stateChange`, async () => {
+      if (!app) throw new Error('next start did not run');
+      const home = route.base || '/';
+      const pricing = `${route.base}/pricing`;
+      const s = await openPage(env.browser(), app.url, { path: home, answers: route.answers });
+      try {
+        await expect.poll(() => s.hotjarCalls()).toEqual([['stateChange', home]]);
+        // Set after hydration; a full page load would lose it, a client-side navigation keeps it.
+        await s.page.evaluate(() => {
+          (window as unknown as { sameDocument: boolean }).sameDocument = true;
+        });
 
-      const navigations: Array<[string, string]> = [
-        ['Pricing', '/pricing'],
-        ['Home', '/'],
-        ['Pricing', '/pricing'],
-      ];
-      for (const [link, path] of navigations) {
-        const before = (await s.hotjarCalls()).length;
-        await s.page.getByRole('link', { name: link }).click();
-        await s.page.waitForURL(new URL(path, app.url).href);
-        await expect.poll(async () => (await s.hotjarCalls()).slice(before)).toEqual([['stateChange', path]]);
+        await s.page.getByRole('button', { name: 'Sign up' }).click();
+        await expect.poll(() => s.hotjarCalls()).toEqual([['stateChange', home], ...route.signUpCalls]);
+
+        const navigations: Array<[string, string]> = [
+          ['Pricing', pricing],
+          ['Home', home],
+          ['Pricing', pricing],
+        ];
+        for (const [link, path] of navigations) {
+          const before = (await s.hotjarCalls()).length;
+          await s.page.getByRole('link', { name: link }).click();
+          await s.page.waitForURL(new URL(path, app.url).href);
+          await expect.poll(async () => (await s.hotjarCalls()).slice(before)).toEqual([['stateChange', path]]);
+        }
+        await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent()).toBe('Pricing');
+        expect(await s.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+        const stateChanges = (await s.hotjarCalls()).filter((call) => call[0] === 'stateChange');
+        expect(stateChanges).toEqual([['stateChange', home], ...navigations.map(([, path]) => ['stateChange', path])]);
+
+        // The SDK delivers the sign-up to its own servers too.
+        await expect.poll(() => route.uploaded(s)).toContain('Signed up');
+        expect(s.hotjarRequests()).toEqual(['https://static.hotjar.com/c/hotjar-1234567.js?sv=6']);
+        // React reports a hydration mismatch as a console error; there is none, and nothing else.
+        expect(s.consoleErrors).toEqual([]);
+        expect(s.pageErrors).toEqual([]);
+        expect(s.outside).toEqual([]);
+        expect(s.harnessErrors).toEqual([]);
+      } finally {
+        await s.close();
       }
-      await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent()).toBe('Pricing');
-      expect(await s.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-      const stateChanges = (await s.hotjarCalls()).filter((call) => call[0] === 'stateChange');
-      expect(stateChanges).toEqual([['stateChange', '/'], ...navigations.map(([, path]) => ['stateChange', path])]);
-
-      await expect
-        .poll(() => s.amplitudeEvents.map((e) => e.event_type))
-        .toEqual(expect.arrayContaining(['[Amplitude] Page Viewed', '$identify', 'Signed up']));
-      expect(s.hotjarRequests()).toEqual(['https://static.hotjar.com/c/hotjar-1234567.js?sv=6']);
-      // React reports a hydration mismatch as a console error; there is none, and nothing else.
-      expect(s.consoleErrors).toEqual([]);
-      expect(s.pageErrors).toEqual([]);
-      expect(s.outside).toEqual([]);
-      expect(s.harnessErrors).toEqual([]);
-    } finally {
-      await s.close();
-    }
-  });
+    });
+  }
 });
