@@ -21,6 +21,7 @@ let started = false;
  */
 export function SegmentAnalytics() {
   const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new pathname is a navigation to report, read by Segment from the page
   useEffect(() => {
     if (!started) {
       started = true;
