@@ -10,6 +10,8 @@ const APP = fileURLToPath(new URL('../../examples/nextjs/', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../../examples/nextjs/node_modules/.bin/next', import.meta.url));
 // No usage reports from the build or the server: nothing leaves the machine.
 const NEXT_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// Hydration and Amplitude's start-up take a while on a loaded machine.
+const POLL = { timeout: 15_000, interval: 50 };
 
 /** Runs `next <args>` in the example and resolves with its output once it exits with 0. */
 function runNext(args: string[]): Promise<string> {
@@ -134,14 +136,14 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
       const pricing = `${route.base}/pricing`;
       const s = await openPage(env.browser(), app.url, { path: home, answers: route.answers });
       try {
-        await expect.poll(() => s.hotjarCalls()).toEqual([['stateChange', home]]);
+        await expect.poll(() => s.hotjarCalls(), POLL).toEqual([['stateChange', home]]);
         // Set after hydration; a full page load would lose it, a client-side navigation keeps it.
         await s.page.evaluate(() => {
           (window as unknown as { sameDocument: boolean }).sameDocument = true;
         });
 
         await s.page.getByRole('button', { name: 'Sign up' }).click();
-        await expect.poll(() => s.hotjarCalls()).toEqual([['stateChange', home], ...route.signUpCalls]);
+        await expect.poll(() => s.hotjarCalls(), POLL).toEqual([['stateChange', home], ...route.signUpCalls]);
 
         const navigations: Array<[string, string]> = [
           ['Pricing', pricing],
@@ -152,15 +154,15 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
           const before = (await s.hotjarCalls()).length;
           await s.page.getByRole('link', { name: link }).click();
           await s.page.waitForURL(new URL(path, app.url).href);
-          await expect.poll(async () => (await s.hotjarCalls()).slice(before)).toEqual([['stateChange', path]]);
+          await expect.poll(async () => (await s.hotjarCalls()).slice(before), POLL).toEqual([['stateChange', path]]);
         }
-        await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent()).toBe('Pricing');
+        await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Pricing');
         expect(await s.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
         const stateChanges = (await s.hotjarCalls()).filter((call) => call[0] === 'stateChange');
         expect(stateChanges).toEqual([['stateChange', home], ...navigations.map(([, path]) => ['stateChange', path])]);
 
         // The SDK delivers the sign-up to its own servers too.
-        await expect.poll(() => route.uploaded(s)).toContain('Signed up');
+        await expect.poll(() => route.uploaded(s), POLL).toContain('Signed up');
         expect(s.hotjarRequests()).toEqual(['https://static.hotjar.com/c/hotjar-1234567.js?sv=6']);
         // React reports a hydration mismatch as a console error; there is none, and nothing else.
         expect(s.consoleErrors).toEqual([]);
