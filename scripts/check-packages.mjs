@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['core', 'amplitude', 'segment', 'api'];
+// The script-tag builds: classic scripts that define a window global, not modules, so attw
+// (which reads module types) leaves them out; the scratch project runs each one instead.
+const scriptTags = {
+  amplitude: { file: 'dist/hotjar-bridge-amplitude.min.js', global: 'hotjarBridgeAmplitude' },
+  segment: { file: 'dist/hotjar-bridge-segment.min.js', global: 'hotjarBridgeSegment' },
+};
 const packDir = join(root, '.tmp', 'packs');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (command, args, cwd = root) => {
@@ -27,7 +33,11 @@ for (const name of packages) {
   run('pnpm', ['pack', '--pack-destination', packDir], dir);
 }
 const tarballs = readdirSync(packDir).map((file) => join(packDir, file));
-for (const tarball of tarballs) run(bin('attw'), [tarball, '--format', 'table-flipped']);
+for (const tarball of tarballs) {
+  const vendor = Object.keys(scriptTags).find((name) => tarball.includes(`hotjar-bridge-${name}-`));
+  const exclude = vendor ? ['--exclude-entrypoints', `./${scriptTags[vendor].file}`] : [];
+  run(bin('attw'), [tarball, '--format', 'table-flipped', ...exclude]);
+}
 
 const consumer = mkdtempSync(join(tmpdir(), 'hotjar-bridge-consumer-'));
 try {
@@ -69,6 +79,22 @@ for (const [name, exported] of checks) {
   const help = execFileSync(join(consumer, 'node_modules', '.bin', 'hotjar-api'), ['--help'], { cwd: consumer });
   if (!help.toString().includes('lookup-user')) throw new Error('hotjar-api --help from the tarball lists no commands');
   console.log('ok', 'hotjar-api --help from the installed tarball');
+  // Each script-tag build, as installed, run as a classic script: its global has the factory.
+  writeFileSync(
+    join(consumer, 'script-tags.cjs'),
+    `const { readFileSync } = require('node:fs');
+const vm = require('node:vm');
+for (const [vendor, { file, global }] of Object.entries(${JSON.stringify(scriptTags)})) {
+  const path = require.resolve('@hotjar-bridge/' + vendor + '/' + file);
+  const page = vm.createContext({});
+  vm.runInContext(readFileSync(path, 'utf8'), page);
+  const api = page[global];
+  if (typeof api?.plugin !== 'function' || api.plugin !== api.hotjarPlugin) throw new Error(file + ': no ' + global + '.plugin');
+  console.log('ok', '@hotjar-bridge/' + vendor + '/' + file, 'defines', global + '.plugin');
+}
+`,
+  );
+  run('node', ['script-tags.cjs'], consumer);
   writeFileSync(
     join(consumer, 'usage.ts'),
     `import * as amplitude from '@amplitude/analytics-browser';

@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
-import { packageBuild } from '../../tsup.config.base';
+import { packageBuild, scriptTagBuild } from '../../tsup.config.base';
 
-export default defineConfig(packageBuild());
+export default defineConfig([packageBuild(), scriptTagBuild('hotjar-bridge-amplitude', 'hotjarBridgeAmplitude')]);

@@ -52,9 +52,17 @@ export interface ScenarioPageOptions {
   hotjar?: HotjarScriptMode;
   /** @default 1280 x 800 */
   viewport?: { width: number; height: number };
-  /** Outside URLs answered with a JSON body, such as an SDK's settings from its CDN. @default none */
-  answers?: Array<{ url: RegExp; json: unknown }>;
+  /** Outside URLs answered here, such as an SDK's settings or script from its CDN. @default none */
+  answers?: OutsideAnswer[];
+  /** When `openPage` considers the page open. @default 'load' */
+  waitUntil?: 'load' | 'domcontentloaded';
 }
+
+/** An answer for an outside URL: a JSON body, or a body with its content type. */
+export type OutsideAnswer = { url: RegExp; after?: Promise<unknown> } & (
+  | { json: unknown }
+  | { body: string; contentType: string }
+);
 
 /** A scenario page open in a fresh browser context, with everything it sends recorded. */
 export interface OpenScenario {
@@ -170,8 +178,14 @@ export async function openPage(browser: Browser, baseUrl: string, options: Scena
       return route.fulfill({ status: 200, contentType: 'application/json', body: '{"success":true}' });
     }
     const answer = options.answers?.find((a) => a.url.test(url));
-    if (answer)
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer.json) });
+    if (answer) {
+      // Held until the test lets it through, as a slow CDN would be.
+      await answer.after;
+      const [contentType, body] =
+        'json' in answer ? ['application/json', JSON.stringify(answer.json)] : [answer.contentType, answer.body];
+      // CDNs answer scripts loaded with crossorigin="anonymous" (and an integrity hash) with CORS headers.
+      return route.fulfill({ status: 200, contentType, body, headers: { 'access-control-allow-origin': '*' } });
+    }
     outside.push(url);
     return route.abort('blockedbyclient');
   };
@@ -185,7 +199,7 @@ export async function openPage(browser: Browser, baseUrl: string, options: Scena
     }
   });
 
-  await page.goto(new URL(options.path, baseUrl).href);
+  await page.goto(new URL(options.path, baseUrl).href, { waitUntil: options.waitUntil ?? 'load' });
 
   return {
     page,

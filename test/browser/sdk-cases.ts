@@ -26,9 +26,34 @@ export const TRACK = {
 
 export const PAGE = '/pricing?plan=pro';
 
+/**
+ * Amplitude's init options in every scenario. Page views on history changes are what the
+ * plugin's pageChanges reads; the rest of autocapture would add events these scenarios do not
+ * make. JSON only, so that a snippet page can write them into its inline script.
+ */
+export const AMPLITUDE_INIT_OPTIONS = {
+  autocapture: {
+    pageViews: { trackHistoryChanges: 'all' as const },
+    sessions: false,
+    formInteractions: false,
+    fileDownloads: false,
+    elementInteractions: false,
+    attribution: false,
+    webVitals: false,
+    networkTracking: false,
+    frustrationInteractions: false,
+  },
+  fetchRemoteConfig: false,
+  flushIntervalMillis: 100,
+  // Amplitude's LogLevel.Warn.
+  logLevel: 2,
+};
+
 /** One SDK as the scenarios drive it, with what its plugin should make of the same calls. */
 export interface SdkCase {
   name: 'Amplitude' | 'Segment';
+  /** The key the SDK is started with (Amplitude's API key, Segment's write key). */
+  apiKey: string;
   /** The scenario page for this SDK on the demo server. */
   path: string;
   /** Options every scenario gives this SDK's plugin. */
@@ -64,6 +89,7 @@ const identifyAttributes = {
 
 export const AMPLITUDE: SdkCase = {
   name: 'Amplitude',
+  apiKey: 'scenario-api-key',
   path: '/scenario/amplitude',
   plugin: { siteId: SITE_ID, pageChanges: true },
   consentPending: { consent: 'pending' },
@@ -88,6 +114,7 @@ export const AMPLITUDE: SdkCase = {
 
 export const SEGMENT: SdkCase = {
   name: 'Segment',
+  apiKey: 'scenario-write-key',
   path: '/scenario/segment',
   plugin: { siteId: SITE_ID, pageChanges: true },
   consentPending: { consentCategory: 'Analytics' },

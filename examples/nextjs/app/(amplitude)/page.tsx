@@ -1,0 +1,11 @@
+import { SignUp } from './sign-up';
+
+export default function Home() {
+  return (
+    <>
+      <h1>Amplitude to Hotjar</h1>
+      <p>Sign up, then move between the pages: each move is one Hotjar page change.</p>
+      <SignUp />
+    </>
+  );
+}

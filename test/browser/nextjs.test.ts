@@ -1,0 +1,177 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { HotjarCall } from '@hotjar-bridge/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type OpenScenario, type OutsideAnswer, openPage } from './harness';
+import { describeInBrowser } from './in-browser';
+
+const APP = fileURLToPath(new URL('../../examples/nextjs/', import.meta.url));
+const NEXT_BIN = fileURLToPath(new URL('../../examples/nextjs/node_modules/.bin/next', import.meta.url));
+// No usage reports from the build or the server: nothing leaves the machine.
+const NEXT_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// Hydration and Amplitude's start-up take a while on a loaded machine.
+const POLL = { timeout: 15_000, interval: 50 };
+
+/** Runs `next <args>` in the example and resolves with its output once it exits with 0. */
+function runNext(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NEXT_BIN, args, { cwd: APP, env: NEXT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`next ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+/** `next start` on a free port; resolves once it answers. */
+async function startNext(): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(NEXT_BIN, ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: APP,
+    env: NEXT_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = `http://localhost:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  };
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return { url, output: () => output, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`next start did not answer on ${url}:\n${output}`);
+}
+
+describeInBrowser('the Next.js example, built and started, in Chromium', (env) => {
+  let app: Awaited<ReturnType<typeof startNext>> | undefined;
+  let built = '';
+
+  beforeAll(async () => {
+    // Prerendering runs the pages on the server: a `window` there fails the build.
+    built = await runNext(['build']);
+    app = await startNext();
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('prerenders every page, with the plugin set up only in the browser', async () => {
+    expect(built).toMatch(/○ \/\s/);
+    expect(built).toMatch(/○ \/pricing/);
+    expect(built).toMatch(/○ \/segment\/pricing/);
+    const html = await fetch(`${app?.url}/`).then((response) => response.text());
+    expect(html).toContain('<h1>Amplitude to Hotjar</h1>');
+    // Nothing of Hotjar is in the server's HTML: the loader runs after hydration.
+    expect(html).not.toContain('static.hotjar.com');
+  });
+
+  /** One SDK's routes in the example, and what each step should bring Hotjar. */
+  interface Route {
+    sdk: string;
+    base: string;
+    answers: OutsideAnswer[];
+    signUpCalls: HotjarCall[];
+    uploaded(s: OpenScenario): string[];
+  }
+  const ROUTES: Route[] = [
+    {
+      sdk: 'Amplitude',
+      base: '',
+      // Amplitude asks its servers for remote settings at start-up; there are none for this key.
+      answers: [{ url: /^https:\/\/sr-client-cfg\.amplitude\.com\/config\//, json: {} }],
+      signUpCalls: [
+        ['identify', 'user_42', {}],
+        ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
+        ['event', 'Signed up'],
+      ],
+      uploaded: (s) => s.amplitudeEvents.map((e) => String(e.event_type)),
+    },
+    {
+      sdk: 'Segment',
+      base: '/segment',
+      // The settings Segment's CDN serves for a source with no device-mode destinations.
+      answers: [
+        {
+          url: /^https:\/\/cdn\.segment\.com\/v1\/projects\/your-segment-write-key\/settings$/,
+          json: { integrations: { 'Segment.io': { apiKey: 'your-segment-write-key' } } },
+        },
+      ],
+      signUpCalls: [
+        ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_employee_count: 120 }],
+        ['event', 'Signed up'],
+      ],
+      uploaded: (s) => s.segmentCalls.map((c) => String(c.event ?? c.type)),
+    },
+  ];
+
+  for (const route of ROUTES) {
+    it(`${route.sdk}: after hydration, the sign-up reaches Hotjar mapped and each next/link navigation is one stateChange`, async () => {
+      if (!app) throw new Error('next start did not run');
+      const home = route.base || '/';
+      const pricing = `${route.base}/pricing`;
+      const s = await openPage(env.browser(), app.url, { path: home, answers: route.answers });
+      try {
+        await expect.poll(() => s.hotjarCalls(), POLL).toEqual([['stateChange', home]]);
+        // Set after hydration; a full page load would lose it, a client-side navigation keeps it.
+        await s.page.evaluate(() => {
+          (window as unknown as { sameDocument: boolean }).sameDocument = true;
+        });
+
+        await s.page.getByRole('button', { name: 'Sign up' }).click();
+        await expect.poll(() => s.hotjarCalls(), POLL).toEqual([['stateChange', home], ...route.signUpCalls]);
+
+        const navigations: Array<[string, string]> = [
+          ['Pricing', pricing],
+          ['Home', home],
+          ['Pricing', pricing],
+        ];
+        for (const [link, path] of navigations) {
+          const before = (await s.hotjarCalls()).length;
+          await s.page.getByRole('link', { name: link }).click();
+          await s.page.waitForURL(new URL(path, app.url).href);
+          await expect.poll(async () => (await s.hotjarCalls()).slice(before), POLL).toEqual([['stateChange', path]]);
+        }
+        await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Pricing');
+        expect(await s.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+        const stateChanges = (await s.hotjarCalls()).filter((call) => call[0] === 'stateChange');
+        expect(stateChanges).toEqual([['stateChange', home], ...navigations.map(([, path]) => ['stateChange', path])]);
+
+        // The SDK delivers the sign-up to its own servers too.
+        await expect.poll(() => route.uploaded(s), POLL).toContain('Signed up');
+        expect(s.hotjarRequests()).toEqual(['https://static.hotjar.com/c/hotjar-1234567.js?sv=6']);
+        // React reports a hydration mismatch as a console error; there is none, and nothing else.
+        expect(s.consoleErrors).toEqual([]);
+        expect(s.pageErrors).toEqual([]);
+        expect(s.outside).toEqual([]);
+        expect(s.harnessErrors).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    });
+  }
+});
