@@ -8,7 +8,7 @@ export interface HotjarApiOptions {
   clientSecret: string;
   /** Where Hotjar's API lives (a proxy or a test server). @default 'https://api.hotjar.io' */
   baseUrl?: string;
-  /** The fetch function to use. @default globalThis.fetch */
+  /** The fetch function to use (wrap it to add a timeout or a proxy). @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
   /** How many times one call is retried after a 429, a 5xx or a network error, in total. @default 4 */
   retries?: number;

@@ -122,9 +122,10 @@ export function createTransport(options: ResolvedApiOptions): Transport {
     if (typeof value !== 'string' || value === '') throw unexpected('POST', answer, 'no access_token in the answer');
     const expiresIn = data?.expires_in;
     // Without a usable expires_in, the token is kept until Hotjar refuses it (a 401 refreshes it).
+    // A token that lives under two minutes is kept for half its life rather than not at all.
     const expiresAt =
       typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
-        ? now() + expiresIn * 1000 - TOKEN_MARGIN_MS
+        ? now() + Math.max(expiresIn * 1000 - TOKEN_MARGIN_MS, expiresIn * 500)
         : Number.POSITIVE_INFINITY;
     token = { value, expiresAt };
     return value;

@@ -94,6 +94,27 @@ describe('token', () => {
     expect(fake.requests.at(-1)?.headers.authorization).toBe(`Bearer ${fake.issuedTokens[1]}`);
   });
 
+  it('is refused by the fake once expired by its clock, and the client recovers with a new one', async () => {
+    const hotjarClock = fakeClock();
+    const { api, fake } = await setup({ now: hotjarClock.now, tokenLifetimeSeconds: 3600 });
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    // Hotjar's clock runs ahead of the client's: the token has expired there, not here.
+    hotjarClock.advance(3600_000);
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    expect(fake.requests.map((r) => r.path === '/v1/oauth/token')).toEqual([true, false, false, true, false]);
+  });
+
+  it('is kept for half its life when it lives under two minutes', async () => {
+    const { api, clock, fake } = await setup({ tokenLifetimeSeconds: 90 });
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    clock.advance(44_000);
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    expect(fake.requests.filter(isToken)).toHaveLength(1);
+    clock.advance(1_000);
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    expect(fake.requests.filter(isToken)).toHaveLength(2);
+  });
+
   it('is asked once for concurrent calls', async () => {
     const { api, fake } = await setup();
     await Promise.all(Array.from({ length: 5 }, () => api.survey(fake.siteId, DEFAULT_SURVEY.id)));
