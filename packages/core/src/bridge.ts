@@ -2,6 +2,7 @@ import { type DiagnosticCall, type DiagnosticInput, diagnostic, type SkipReason 
 import { mapEventName } from './event-name';
 import { toHotjarIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
+import { toHotjarPath } from './page-path';
 import { browserRuntime, type HotjarCall } from './runtime';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
@@ -22,7 +23,7 @@ export interface HotjarBridge {
   identify(userId: unknown, traits: unknown): BridgeOutcome;
   /** `hj('event', name)` with the name cleaned; nothing else of the event is sent. */
   track(name: unknown): BridgeOutcome;
-  /** `hj('stateChange', path)`; the path defaults to the current location's path and query. */
+  /** `hj('stateChange', path)` with the path alone (query string and fragment cut, a full URL reduced to its path); it defaults to the current location's. */
   page(path?: unknown): BridgeOutcome;
   /** Starts forwarding, loading Hotjar first if it was not loaded. */
   grantConsent(): void;
@@ -69,7 +70,14 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
 
   const send = (call: HotjarCall): BridgeOutcome => {
     runtime.installStub();
-    if (!runtime.call(call)) return skip(call[0], 'internal-error');
+    // Hotjar's function missing or throwing is Hotjar's failure, not a problem with the call.
+    let handed = false;
+    try {
+      handed = runtime.call(call);
+    } catch {
+      // Reported below, as a refused call.
+    }
+    if (!handed) return skip(call[0], 'hotjar-unavailable');
     if (opts.debug) console.log(PREFIX, 'hj', ...call);
     return { forwarded: true, call, message: `${call[0]}: forwarded` };
   };
@@ -168,8 +176,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       return send(['event', mapped.name]);
     }),
     page: guarded('stateChange', (path?: unknown) => {
-      const target = path === undefined ? runtime.currentPath() : path;
-      if (typeof target !== 'string' || target.trim() === '') return skip('stateChange', 'invalid-path');
+      const target = toHotjarPath(path === undefined ? runtime.currentPath() : path);
+      if (target === null) return skip('stateChange', 'invalid-path');
       return send(['stateChange', target]);
     }),
     grantConsent() {

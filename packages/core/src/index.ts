@@ -16,5 +16,7 @@ export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions 
 export { toHotjarIdentify, toHotjarUserId } from './identify';
 export type { EventFilterOptions, HotjarBridgeOptions, ResolvedBridgeOptions } from './options';
 export { optionError, resolveBridgeOptions } from './options';
+export { toHotjarPath } from './page-path';
+export { flag, skipMessage } from './plugin-support';
 export type { HotjarCall, HotjarRuntime } from './runtime';
 export { browserRuntime } from './runtime';

@@ -156,13 +156,15 @@ describe('bridge.track', () => {
 });
 
 describe('bridge.page', () => {
-  it('sends stateChange with the current path and query by default', () => {
+  it('sends stateChange with the path alone, the current one by default', () => {
     const { bridge, runtime } = setup();
     bridge.page();
     bridge.page('/pricing?plan=pro');
+    bridge.page('https://shop.example/reset#token=abc');
     expect(runtime.calls).toEqual([
-      ['stateChange', '/current?x=1'],
-      ['stateChange', '/pricing?plan=pro'],
+      ['stateChange', '/current'],
+      ['stateChange', '/pricing'],
+      ['stateChange', '/reset'],
     ]);
   });
 
@@ -170,6 +172,7 @@ describe('bridge.page', () => {
     const { bridge, runtime } = setup();
     expect(bridge.page(42)).toMatchObject({ forwarded: false, reason: 'invalid-path' });
     expect(bridge.page('')).toMatchObject({ forwarded: false, reason: 'invalid-path' });
+    expect(bridge.page('?plan=pro')).toMatchObject({ forwarded: false, reason: 'invalid-path' });
     expect(runtime.calls).toEqual([]);
   });
 });
@@ -228,17 +231,18 @@ describe('bridge: never throws into the host page', () => {
       },
     });
     expect(() => bridge.load()).not.toThrow();
-    expect(bridge.track('x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
-    expect(bridge.identify('u', { a: [1] })).toMatchObject({ forwarded: false, reason: 'internal-error' });
-    expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    // A Hotjar that throws is Hotjar's failure, told apart from a problem with the call.
+    expect(bridge.track('x')).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
+    expect(bridge.identify('u', { a: [1] })).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
+    expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
   });
 
   it('reports a call Hotjar refused instead of calling it forwarded', () => {
     const { bridge, runtime, diagnostics } = setup();
     runtime.call = () => false;
-    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
     expect(diagnostics).toEqual([
-      expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'internal-error' }),
+      expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'hotjar-unavailable' }),
     ]);
   });
 
