@@ -10,6 +10,8 @@ export interface AmplitudeSessionOptions {
   plugin?: Partial<HotjarPluginOptions> | false;
   /** Add the plugin before `init()` (queued by the SDK) rather than after it has resolved. @default true */
   addBeforeInit?: boolean;
+  /** With `addBeforeInit: false`, add the plugin right after an `init()` that is not awaited, as Amplitude's own template does. @default false */
+  initNotAwaited?: boolean;
   /** Extra `init()` options, over a quiet test setup with autocapture and remote config off. @default {} */
   init?: Types.BrowserOptions;
   /** Milliseconds Amplitude waits before uploading a batch. @default 0 */
@@ -128,7 +130,7 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
   const addBeforeInit = options.addBeforeInit ?? true;
   for (const other of options.plugins ?? []) client.add(other);
   if (plugin && addBeforeInit) client.add(plugin);
-  await client.init(`test-api-key-${sessions}`, {
+  const init = client.init(`test-api-key-${sessions}`, {
     instanceName: `hotjar-bridge-test-${sessions}`,
     identityStorage: 'none',
     autocapture: false,
@@ -137,8 +139,10 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     flushIntervalMillis: options.flushIntervalMillis ?? 0,
     loggerProvider: logger,
     ...options.init,
-  }).promise;
-  if (plugin && !addBeforeInit) await client.add(plugin).promise;
+  });
+  if (plugin && !addBeforeInit && options.initNotAwaited) client.add(plugin);
+  await init.promise;
+  if (plugin && !addBeforeInit && !options.initNotAwaited) await client.add(plugin).promise;
 
   const uploads = () => requests.flatMap((request) => request.events);
 

@@ -210,13 +210,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     type: 'destination',
     // Resolves whatever the config holds: a rejected setup would fail amplitude.init().
     async setup(amplitudeConfig, amplitudeClient) {
+      client = amplitudeClient as unknown as ClientState;
       try {
-        client = amplitudeClient as unknown as ClientState;
         optedOut = amplitudeConfig.optOut === true;
-        sdkIdentity(amplitudeConfig.userId);
-        placeholder = placeholderOf(amplitudeConfig);
         // Only a config that could be read lets Hotjar load: an unreadable opt-out is not an opt-in.
         ready = true;
+        sdkIdentity(amplitudeConfig.userId);
+        placeholder = placeholderOf(amplitudeConfig);
       } catch {
         configUnreadable();
       }

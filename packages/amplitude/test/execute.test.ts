@@ -212,7 +212,7 @@ describe('execute identifies a user Hotjar has not been given yet', () => {
     expect(first.message).toBe('[hotjar-bridge] identify: forwarded; event: forwarded');
   });
 
-  it("never switches between two user ids that only events carry: Hotjar would count a new user each time", async () => {
+  it('never switches between two user ids that only events carry: Hotjar would count a new user each time', async () => {
     const { execute, runtime } = await unitPlugin();
     await execute(amplitudeEvent('A', { user_id: 'user-7' }));
     await execute(amplitudeEvent('B', { user_id: 'user-8' }));

@@ -1,4 +1,4 @@
-import { Identify, Revenue } from '@amplitude/analytics-browser';
+import { Identify, Revenue, type Types } from '@amplitude/analytics-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AmplitudeSession, startAmplitude } from '../../../test/drivers/amplitude';
 
@@ -30,7 +30,7 @@ describe.each([
     await s.settle();
 
     expect(s.hotjarCalls()).toEqual([
-      ['identify', 'user-1', {}],
+      // setUserId() then identify() in the same tick: one identify, with the traits.
       // Identify refuses a second operation on one property: `plan` stays in $set only.
       ['identify', 'user-1', { signup: '2024-01-01', plan: 'pro' }],
       ['event', 'Checkout Started'],
@@ -55,18 +55,77 @@ describe.each([
   });
 });
 
-describe('the real SDK and track().promise', () => {
-  it('resolves with 200 for a forwarded event and 400 for a name Hotjar cannot take, uploading both', async () => {
-    const s = await start();
+const ORDERS = [
+  ['added before init()', { addBeforeInit: true }],
+  ['added right after an init() that was not awaited', { addBeforeInit: false, initNotAwaited: true }],
+  ['added after init() resolved', { addBeforeInit: false }],
+] as const;
+
+describe.each(ORDERS)("the real SDK's track().promise, with the plugin %s", (_, order) => {
+  it("resolves with Amplitude's own failed upload (400), while Hotjar still gets the event", async () => {
+    const s = await start({ ...order, upload: { status: 400, error: 'Invalid API key' } });
+    const result = await s.client.track('Signed Up').promise;
+    expect(result).toMatchObject({ code: 400, message: 'Invalid API key' });
+    expect(s.hotjarCalls()).toEqual([['event', 'Signed Up']]);
+    expect(s.delivered()).toEqual(['Signed Up']);
+  });
+
+  it("resolves with Amplitude's 200 for an event Hotjar refuses, and the SDK logs no error for it", async () => {
+    const s = await start(order);
     const forwarded = await s.client.track('Signed Up').promise;
     const refused = await s.client.track('Invited jane@example.com').promise;
     await s.settle();
-    expect(forwarded).toMatchObject({ code: 200, message: '[hotjar-bridge] event: forwarded' });
-    expect(refused).toMatchObject({ code: 400, message: expect.stringContaining('contains-email') });
+    expect(forwarded).toMatchObject({ code: 200, message: 'Event tracked successfully' });
+    expect(refused).toMatchObject({ code: 200, message: 'Event tracked successfully' });
     expect(s.hotjarCalls()).toEqual([['event', 'Signed Up']]);
     expect(s.delivered()).toEqual(['Signed Up', 'Invited jane@example.com']);
-    // The SDK logs a destination's non-200 result as an error.
-    expect(s.sdkErrors()).toEqual([refused.message]);
+    expect(s.diagnostics().map((d) => d.reason)).toEqual(['snippet-blocked', 'contains-email']);
+    expect(s.sdkErrors()).toEqual([]);
+  });
+
+  it('neither misses nor doubles an event made while the plugin takes its place', async () => {
+    // The client a plugin's setup() receives holds the timeline; the instance the app calls does not.
+    let timeline: { plugins: Array<{ name?: string; type?: string }> } | undefined;
+    const probe: Types.EnrichmentPlugin<Types.BrowserClient, Types.BrowserConfig> = {
+      name: 'probe',
+      type: 'enrichment',
+      async setup(_config, client) {
+        timeline = (client as unknown as { timeline: typeof timeline }).timeline;
+      },
+      execute: async (event) => event,
+    };
+    const s = await start({ ...order, init: { userId: 'user-1' }, plugins: [probe] });
+    const results = await Promise.all(['A', 'B', 'C'].map((name) => s.client.track(name).promise));
+    await s.settle();
+    expect(results.map((r) => r.message)).toEqual(Array(3).fill('Event tracked successfully'));
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['event', 'A'],
+      ['event', 'B'],
+      ['event', 'C'],
+    ]);
+    expect(s.delivered()).toEqual(['A', 'B', 'C']);
+    const destinations = timeline?.plugins.filter((p) => p.type === 'destination').map((p) => p.name);
+    expect(destinations).toEqual(['amplitude', 'hotjar-bridge']);
+    // The plugin that moved it has removed itself.
+    expect(timeline?.plugins.map((p) => p.name)).not.toContain('hotjar-bridge:order');
+    expect(s.diagnostics().filter((d) => d.reason === 'result-order')).toEqual([]);
+  });
+});
+
+describe('the real SDK without its own destination', () => {
+  it("says once that track().promise now resolves with the plugin's Result", async () => {
+    const s = await start();
+    await s.client.remove('amplitude').promise;
+    const result = await s.client.track('Signed Up').promise;
+    await s.client.track('Upgraded').promise;
+    expect(result).toMatchObject({ code: 200, message: '[hotjar-bridge] event: forwarded' });
+    expect(s.diagnostics().filter((d) => d.reason === 'result-order')).toEqual([
+      expect.objectContaining({
+        kind: 'load',
+        message: expect.stringContaining("Amplitude's own destination is not on the timeline"),
+      }),
+    ]);
   });
 });
 
