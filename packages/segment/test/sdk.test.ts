@@ -185,6 +185,94 @@ describe('with the real Segment Analytics.js 2.0', () => {
   });
 });
 
+describe('identify on page load, with the real Segment Analytics.js 2.0', () => {
+  const earlier: SegmentSession[] = [];
+  afterEach(async () => {
+    for (const s of earlier.splice(0).reverse()) await s.close();
+  });
+
+  // Sessions nest here (each a later page load), so they close in reverse order.
+  const open = async (options: SegmentSessionOptions) => {
+    const s = await startSegment(options);
+    earlier.push(s);
+    return s;
+  };
+
+  /** A first page load on which the app identifies the user; Segment keeps the user in cookies and localStorage. */
+  async function firstVisit(userId: string | null, traits: Record<string, unknown>) {
+    const first = await open({ persist: true });
+    first.remember(first.analytics.identify(userId, traits));
+    await first.settle();
+    return first;
+  }
+
+  it('identifies the stored user at the next page load, with no identify() call', async () => {
+    await firstVisit('user_7', { plan: 'pro', email: 'jane@example.com' });
+    // A second instance on the same page, storage kept: a reload. The app only tracks.
+    const s = await open({ persist: true, reload: true });
+    await s.track('Viewed Dashboard');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_7', { plan: 'pro', email: 'jane@example.com' }],
+      ['event', 'Viewed Dashboard'],
+    ]);
+    expect(s.delivered()).toEqual(['Viewed Dashboard']);
+  });
+
+  it('does not with identifyOnLoad: false', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { identifyOnLoad: false } });
+    await s.track('Viewed Dashboard');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['event', 'Viewed Dashboard']]);
+  });
+
+  it('sends nothing for a stored anonymous visitor without identifyAnonymous; with it, what an anonymous identify() sends', async () => {
+    const traits = { plan: 'pro', name: 'Jane' };
+    await firstVisit(null, traits);
+    const s = await open({ persist: true, reload: true });
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    expect(s.diagnostics()).toContainEqual(expect.objectContaining({ reason: 'nothing-to-send', call: 'identify' }));
+
+    const onLoad = await open({ persist: true, reload: true, plugin: { identifyAnonymous: true } });
+    await onLoad.settle();
+    const loadCalls = onLoad.hotjarCalls();
+    // The same rules as the app's own anonymous identify, on a fresh page.
+    const explicit = await open({ plugin: { identifyAnonymous: true } });
+    await explicit.identify(undefined, traits);
+    await explicit.settle();
+    expect(loadCalls).toHaveLength(1);
+    expect(loadCalls[0]?.[1]).toBe(null);
+    expect(loadCalls).toEqual(explicit.hotjarCalls());
+  });
+
+  it('waits for consent: the stored user is identified at the first event that grants it', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consentCategory: 'Analytics' } });
+    const consent = { context: { consent: { categoryPreferences: { Analytics: true } } } };
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    await s.trackWith('Granted', {}, consent);
+    await s.trackWith('Granted again', {}, consent);
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_7', { plan: 'pro' }],
+      ['event', 'Granted'],
+      ['event', 'Granted again'],
+    ]);
+  });
+
+  it("waits for grantConsent() with consent: 'pending'", async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consent: 'pending' } });
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    s.plugin?.grantConsent();
+    expect(s.hotjarCalls()).toEqual([['identify', 'user_7', { plan: 'pro' }]]);
+  });
+});
+
 describe('failure isolation', () => {
   it('a Hotjar that never loads stops nothing: Segment and other destinations get every event', async () => {
     const other = recordingDestination();
