@@ -171,6 +171,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         fresh.push(key);
       }
     }
+    // Nothing left for a user Hotjar already has: an empty identify would tell it nothing.
+    if (Object.keys(traits).length === 0 && userId !== null && userId === bridge.identifiedUserId()) {
+      outcomes.push(skip('identify', 'nothing-to-send', 'no attribute left to send'));
+      return outcomes;
+    }
     const outcome = bridge.identify(userId, traits);
     outcomes.push(outcome);
     if (outcome.forwarded && outcome.call[0] === 'identify') {

@@ -246,3 +246,117 @@ describe("the real SDK's default tracking", () => {
     );
   });
 });
+
+describe('the real SDK and identity', () => {
+  it("follows the SDK's user id: an event's own user_id does not switch the Hotjar user", async () => {
+    const s = await start();
+    s.client.setUserId('user-2');
+    s.client.track('Invited', {}, { user_id: 'user-1' });
+    s.client.track('Opened Settings');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user-2', {}],
+      ['event', 'Invited'],
+      ['event', 'Opened Settings'],
+    ]);
+    expect(s.uploads().map((e) => e.user_id)).toEqual(['user-1', 'user-2']);
+  });
+
+  it('identifies a setUserId() that no event follows, once', async () => {
+    const s = await start();
+    s.client.setUserId('user-3');
+    expect(await s.until(() => s.hotjarCalls().length > 0)).toBe(true);
+    s.client.setUserId('user-3');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['identify', 'user-3', {}]]);
+  });
+});
+
+describe('the real SDK and $setOnce', () => {
+  const sessions: AmplitudeSession[] = [];
+  afterEach(async () => {
+    for (const s of sessions.splice(0).reverse()) await s.close();
+  });
+  const open = async (options: Parameters<typeof startAmplitude>[0]) => {
+    const s = await startAmplitude(options);
+    sessions.push(s);
+    return s;
+  };
+
+  it('sends a $setOnce key once per user in this browser, across page loads, and $set every time', async () => {
+    const first = await open({ init: { userId: 'user-1' } });
+    first.client.identify(new Identify().setOnce('first_plan', 'free').set('plan', 'free'));
+    first.client.identify(new Identify().setOnce('first_plan', 'trial'));
+    await first.settle();
+    expect(first.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['identify', 'user-1', { first_plan: 'free', plan: 'free' }],
+    ]);
+    expect(first.diagnostics().filter((d) => d.reason === 'already-set-once')).toEqual([
+      expect.objectContaining({ call: 'identify', subject: 'first_plan', kind: 'skipped' }),
+    ]);
+
+    // A second instance on the same page, storage kept: a reload.
+    const reload = await open({ reload: true, init: { userId: 'user-1' } });
+    reload.client.identify(new Identify().setOnce('first_plan', 'pro').set('plan', 'pro'));
+    await reload.settle();
+    expect(reload.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['identify', 'user-1', { plan: 'pro' }],
+    ]);
+    // Amplitude still uploads the $setOnce: its server keeps the first value itself.
+    expect(reload.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { first_plan: 'pro' } } });
+
+    // Another user on the same browser has not sent it yet.
+    const other = await open({ reload: true, init: { userId: 'user-9' } });
+    other.client.identify(new Identify().setOnce('first_plan', 'pro'));
+    await other.settle();
+    expect(other.hotjarCalls()).toEqual([
+      ['identify', 'user-9', {}],
+      ['identify', 'user-9', { first_plan: 'pro' }],
+    ]);
+    // Key names only, never values, in one entry.
+    const stored = localStorage.getItem('hotjar-bridge:set-once') ?? '';
+    expect(stored).toContain('first_plan');
+    expect(stored).not.toMatch(/free|pro|user-1|user-9/);
+  });
+
+  it("keeps the first campaign's initial_* attributes when web attribution sees a new campaign after a reload", async () => {
+    const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const first = await open({ init: attribution });
+    await first.settle();
+    expect(first.hotjarCalls()).toEqual([
+      ['identify', null, expect.objectContaining({ utm_source: 'newsletter', initial_utm_source: 'newsletter' })],
+    ]);
+
+    window.history.replaceState(null, '', '/landing?utm_source=ads');
+    const reload = await open({ reload: true, init: attribution });
+    await reload.settle();
+    expect(reload.delivered()).toEqual(['$identify']);
+    const [call] = reload.hotjarCalls();
+    expect(call).toEqual(['identify', null, expect.objectContaining({ utm_source: 'ads' })]);
+    expect(call?.[2]).not.toHaveProperty('initial_utm_source');
+    expect(reload.diagnostics()).toContainEqual(
+      expect.objectContaining({ reason: 'already-set-once', subject: 'initial_utm_source' }),
+    );
+  });
+
+  it('leaves out the attribution placeholder the SDK is configured with (initialEmptyValue)', async () => {
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const s = await open({
+      init: { autocapture: { attribution: { initialEmptyValue: 'none' }, sessions: false, pageViews: false } },
+    });
+    await s.settle();
+    const [call] = s.hotjarCalls();
+    expect(call).toEqual(['identify', null, expect.objectContaining({ initial_utm_source: 'newsletter' })]);
+    expect(Object.values(call?.[2] ?? {})).not.toContain('none');
+    expect(s.diagnostics()).toContainEqual(
+      expect.objectContaining({
+        reason: 'nothing-to-send',
+        subject: 'initial_utm_medium',
+        message: expect.stringContaining(`Amplitude's "none" placeholder`),
+      }),
+    );
+  });
+});
