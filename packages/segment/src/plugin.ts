@@ -125,12 +125,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         // Segment does not await a destination's load: a rejection would go unhandled.
       }
     },
-    identify: (ctx) =>
-      run(ctx, (event) => {
-        // The app's own identify brings the current values: the one at page load is not needed.
-        storedUser = undefined;
-        return identify(event.userId, event.traits);
-      }),
+    identify: (ctx) => {
+      // The app's own identify brings the current values: the one at page load is not needed,
+      // even when this identify is the event that grants consent.
+      storedUser = undefined;
+      return run(ctx, (event) => identify(event.userId, event.traits));
+    },
     track: (ctx) => run(ctx, (event) => bridge.track(event.event)),
     page: (ctx) =>
       run(ctx, (event) => {

@@ -263,6 +263,15 @@ describe('identify on page load, with the real Segment Analytics.js 2.0', () => 
     ]);
   });
 
+  it('sends one identify when the app identifies with the event that grants consent', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consentCategory: 'Analytics' } });
+    const consent = { context: { consent: { categoryPreferences: { Analytics: true } } } };
+    s.remember(s.analytics.identify('user_7', { plan: 'team' }, consent));
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['identify', 'user_7', { plan: 'team' }]]);
+  });
+
   it("waits for grantConsent() with consent: 'pending'", async () => {
     await firstVisit('user_7', { plan: 'pro' });
     const s = await open({ persist: true, reload: true, plugin: { consent: 'pending' } });
