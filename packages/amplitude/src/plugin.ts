@@ -99,10 +99,17 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return { forwarded: false, reason, message };
   };
 
-  const reportOnce = (message: string) => {
+  // Said once: an event reached this plugin while Amplitude's own destination was not ahead of
+  // it, so the app's track().promise resolved with this plugin's Result rather than Amplitude's.
+  const reportOrder = () => {
     if (orderReported) return;
     orderReported = true;
-    bridge.report({ kind: 'load', call: 'load', reason: 'result-order', message });
+    bridge.report({
+      kind: 'load',
+      call: 'load',
+      reason: 'result-order',
+      message: "load: Amplitude's own destination is not ahead of this plugin; track().promise gets this plugin's Result",
+    });
   };
 
   // Tells Hotjar who the user is when it has not been told yet, before anything else is forwarded.
@@ -228,9 +235,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       try {
         keepOrder(amplitudeClient);
       } catch {
-        reportOnce(
-          "load: Amplitude's timeline could not be read; track().promise may resolve with this plugin's Result",
-        );
+        reportOrder();
       }
       start();
     },
@@ -303,19 +308,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     host.add?.(keeper);
   };
 
-  // Says so once when an event reached this plugin ahead of the SDK's own destination, whose
-  // Result the app's promise should have had.
   const checkOrder = () => {
     const placement = placeAfterSdkDestination(timelineOf(client), plugin);
-    if (placement === 'moved') {
-      reportOnce(
-        "load: this event reached Hotjar's plugin before Amplitude's own destination; its track().promise resolves with this plugin's Result",
-      );
-    } else if (placement === 'no-sdk-destination') {
-      reportOnce(
-        "load: Amplitude's own destination is not on the timeline; track().promise resolves with this plugin's Result",
-      );
-    }
+    if (placement === 'moved' || placement === 'no-sdk-destination') reportOrder();
   };
 
   return plugin;

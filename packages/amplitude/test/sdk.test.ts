@@ -123,7 +123,7 @@ describe('the real SDK without its own destination', () => {
     expect(s.diagnostics().filter((d) => d.reason === 'result-order')).toEqual([
       expect.objectContaining({
         kind: 'load',
-        message: expect.stringContaining("Amplitude's own destination is not on the timeline"),
+        message: expect.stringContaining("Amplitude's own destination is not ahead of this plugin"),
       }),
     ]);
   });
