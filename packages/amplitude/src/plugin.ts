@@ -108,7 +108,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'result-order',
-      message: "load: Amplitude's own destination is not ahead of this plugin; track().promise gets this plugin's Result",
+      message:
+        "load: Amplitude's own destination is not ahead of this plugin; track().promise gets this plugin's Result",
     });
   };
 
