@@ -303,6 +303,16 @@ describe('execute resolves every skip with its code', () => {
   });
 });
 
+describe("execute and Hotjar's own failures", () => {
+  it('resolves 500, not a 400 that would blame the event, when Hotjar refuses the call', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    runtime.call = () => false;
+    const result = await execute(amplitudeEvent('Signed Up'));
+    expect(result).toMatchObject({ code: 500, message: '[hotjar-bridge] event: skipped (hotjar-unavailable)' });
+    expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', reason: 'hotjar-unavailable' })]);
+  });
+});
+
 describe('consent and opt-out', () => {
   it('loads Hotjar at setup when nothing holds it back', async () => {
     const { runtime } = await unitPlugin();
