@@ -169,10 +169,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       outcomes.push(skip('identify', 'nothing-to-send', `Amplitude's "${placeholder}" placeholder`, key));
     }
     const userId = sdkUserId ?? eventUserId;
-    const owner = setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`);
+    // The owner is a hash, worked out only when there is a $setOnce to check.
+    const owner = mapped.setOnce.length > 0 ? setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`) : '';
+    const known = owner === '' ? [] : setOnce.known(owner);
     const fresh: string[] = [];
     for (const key of mapped.setOnce) {
-      if (setOnce.sent(owner, key)) {
+      if (known.includes(key)) {
         delete traits[key];
         outcomes.push(skip('identify', 'already-set-once', 'sent before from this browser', key));
       } else {
@@ -186,7 +188,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     }
     const outcome = bridge.identify(userId, traits);
     outcomes.push(outcome);
-    if (outcome.forwarded && outcome.call[0] === 'identify') {
+    if (fresh.length > 0 && outcome.forwarded && outcome.call[0] === 'identify') {
       const sent = Object.keys(outcome.call[2]);
       const separator = identifyOptions.separator ?? '_';
       setOnce.remember(

@@ -1,7 +1,7 @@
 /** Which `$setOnce` keys this browser has already sent to Hotjar, per site and user. */
 export interface SetOnceMemory {
-  /** True when `key` was sent before for `owner`. */
-  sent(owner: string, key: string): boolean;
+  /** The keys sent before for `owner`. */
+  known(owner: string): readonly string[];
   /** Remembers that `keys` were sent for `owner`. */
   remember(owner: string, keys: readonly string[]): void;
 }
@@ -72,7 +72,7 @@ export function setOnceMemory(): SetOnceMemory {
     }
   };
   return {
-    sent: (owner, key) => read()[owner]?.includes(key) === true,
+    known: (owner) => read()[owner] ?? [],
     remember(owner, keys) {
       const entry = read();
       const known = entry[owner] ?? [];

@@ -21,9 +21,9 @@ describe('setOnceMemory', () => {
   it('remembers key names per owner in one localStorage entry, shared by every instance', () => {
     setOnceMemory().remember('a', ['first_plan', 'initial_utm_source']);
     const later = setOnceMemory();
-    expect(later.sent('a', 'first_plan')).toBe(true);
-    expect(later.sent('b', 'first_plan')).toBe(false);
-    expect(later.sent('a', 'plan')).toBe(false);
+    expect(later.known('a')).toContain('first_plan');
+    expect(later.known('b')).not.toContain('first_plan');
+    expect(later.known('a')).not.toContain('plan');
     expect(JSON.parse(localStorage.getItem(SET_ONCE_STORAGE_KEY) ?? '')).toEqual({
       a: ['first_plan', 'initial_utm_source'],
     });
@@ -46,20 +46,20 @@ describe('setOnceMemory', () => {
       Array.from({ length: 150 }, (_, i) => `key_${i}`),
     );
     memory.remember('many', ['x'.repeat(101)]);
-    expect(memory.sent('many', 'key_99')).toBe(true);
-    expect(memory.sent('many', 'key_100')).toBe(false);
-    expect(memory.sent('many', 'x'.repeat(101))).toBe(false);
+    expect(memory.known('many')).toContain('key_99');
+    expect(memory.known('many')).not.toContain('key_100');
+    expect(memory.known('many')).not.toContain('x'.repeat(101));
   });
 
   it('reads a damaged entry as empty and writes it anew', () => {
     localStorage.setItem(SET_ONCE_STORAGE_KEY, '{not json');
     const memory = setOnceMemory();
-    expect(memory.sent('a', 'k')).toBe(false);
+    expect(memory.known('a')).not.toContain('k');
     memory.remember('a', ['k']);
-    expect(memory.sent('a', 'k')).toBe(true);
+    expect(memory.known('a')).toContain('k');
     localStorage.setItem(SET_ONCE_STORAGE_KEY, JSON.stringify({ a: 'k', b: [1, 'k'] }));
-    expect(memory.sent('a', 'k')).toBe(false);
-    expect(memory.sent('b', 'k')).toBe(true);
+    expect(memory.known('a')).not.toContain('k');
+    expect(memory.known('b')).toContain('k');
   });
 
   it('falls back to memory where storage refuses writes', () => {
@@ -68,10 +68,10 @@ describe('setOnceMemory', () => {
     });
     const memory = setOnceMemory();
     expect(() => memory.remember('a', ['k'])).not.toThrow();
-    expect(memory.sent('a', 'k')).toBe(true);
+    expect(memory.known('a')).toContain('k');
     memory.remember('a', ['k2']);
-    expect(memory.sent('a', 'k')).toBe(true);
-    expect(memory.sent('a', 'k2')).toBe(true);
+    expect(memory.known('a')).toContain('k');
+    expect(memory.known('a')).toContain('k2');
   });
 
   it('falls back to memory where reading localStorage throws', () => {
@@ -80,7 +80,7 @@ describe('setOnceMemory', () => {
     });
     const memory = setOnceMemory();
     memory.remember('a', ['k']);
-    expect(memory.sent('a', 'k')).toBe(true);
+    expect(memory.known('a')).toContain('k');
   });
 
   it('falls back to memory where there is no localStorage at all', () => {
@@ -88,8 +88,8 @@ describe('setOnceMemory', () => {
     try {
       const memory = setOnceMemory();
       memory.remember('a', ['k']);
-      expect(memory.sent('a', 'k')).toBe(true);
-      expect(setOnceMemory().sent('a', 'k')).toBe(false);
+      expect(memory.known('a')).toContain('k');
+      expect(setOnceMemory().known('a')).toEqual([]);
     } finally {
       vi.unstubAllGlobals();
     }
