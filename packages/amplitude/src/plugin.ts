@@ -296,12 +296,17 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     const timeline = timelineOf(amplitudeClient);
     if (placeAfterSdkDestination(timeline, plugin) !== 'no-sdk-destination') return;
     const host = amplitudeClient as ClientState;
+    let placed = false;
     const keeper: Types.BeforePlugin<Types.BrowserClient, Types.BrowserConfig> = {
       name: KEEPER,
       type: 'before',
       async execute(event) {
         try {
-          if (placeAfterSdkDestination(timeline, plugin) !== 'no-sdk-destination') host.remove?.(KEEPER);
+          // flush() runs queued events side by side: the first to find the plugin placed removes this.
+          if (!placed && placeAfterSdkDestination(timeline, plugin) !== 'no-sdk-destination') {
+            placed = true;
+            host.remove?.(KEEPER);
+          }
         } catch {
           // The event goes on unchanged whatever happens here.
         }
