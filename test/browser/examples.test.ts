@@ -38,7 +38,6 @@ describeInBrowser('the examples, built with Vite, in Chromium', (env) => {
         .poll(() => s.hotjarCalls())
         .toEqual([
           ['stateChange', '/'],
-          ['identify', 'user_42', {}],
           ['identify', 'user_42', { signup_source: 'ads', plan: 'free', company_name: 'Initech', company_size: 120 }],
           ['event', 'Signed up'],
           ['stateChange', '/pricing'],

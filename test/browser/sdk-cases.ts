@@ -25,6 +25,8 @@ export const TRACK = {
 } as const;
 
 export const PAGE = '/pricing?plan=pro';
+/** What both SDKs send Hotjar for `PAGE`: the path alone, the query string cut. */
+const PAGE_CALL: HotjarCall = ['stateChange', '/pricing'];
 
 /**
  * Amplitude's init options in every scenario. Page views on history changes are what the
@@ -95,13 +97,9 @@ export const AMPLITUDE: SdkCase = {
   consentPending: { consent: 'pending' },
   // Amplitude's page-view tracking reports the page it starts on.
   startCalls: [['stateChange', '/scenario/amplitude']],
-  identifyCalls: [
-    // setUserId() sends no event: the plugin identifies the user as soon as the SDK says so.
-    ['identify', 'user_42', {}],
-    ['identify', 'user_42', { signup_source: 'ads', ...identifyAttributes }],
-  ],
-  // Amplitude's page path carries no query.
-  pageCalls: [['stateChange', '/pricing']],
+  // setUserId() then identify() in the same tick: one identify, with the attributes.
+  identifyCalls: [['identify', 'user_42', { signup_source: 'ads', ...identifyAttributes }]],
+  pageCalls: [PAGE_CALL],
   afterConsentCalls: [['identify', 'user_42', {}]],
   identifyDrops: [
     ['tags', 'array'],
@@ -120,7 +118,7 @@ export const SEGMENT: SdkCase = {
   consentPending: { consentCategory: 'Analytics' },
   startCalls: [],
   identifyCalls: [['identify', 'user_42', identifyAttributes]],
-  pageCalls: [['stateChange', PAGE]],
+  pageCalls: [PAGE_CALL],
   afterConsentCalls: [],
   identifyDrops: [
     ['tags', 'array'],

@@ -10,6 +10,8 @@ export interface AmplitudeSessionOptions {
   plugin?: Partial<HotjarPluginOptions> | false;
   /** Add the plugin before `init()` (queued by the SDK) rather than after it has resolved. @default true */
   addBeforeInit?: boolean;
+  /** With `addBeforeInit: false`, add the plugin right after an `init()` that is not awaited, as Amplitude's own template does. @default false */
+  initNotAwaited?: boolean;
   /** Extra `init()` options, over a quiet test setup with autocapture and remote config off. @default {} */
   init?: Types.BrowserOptions;
   /** Milliseconds Amplitude waits before uploading a batch. @default 0 */
@@ -18,6 +20,10 @@ export interface AmplitudeSessionOptions {
   plugins?: Types.Plugin<Types.BrowserClient, Types.BrowserConfig>[];
   /** Runs after the page is reset and before the SDK starts: a snippet already on the page, say. @default none */
   preparePage?: () => void;
+  /** Start as a reload of the page in the same browser: localStorage is kept. @default false, a fresh browser */
+  reload?: boolean;
+  /** The upload endpoint's answer: a status, and the error text for a non-200 one. @default 200 */
+  upload?: { status: number; error?: string };
 }
 
 /** A running SDK instance whose uploads and Hotjar calls are recorded. */
@@ -68,6 +74,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startAmplitude(options: AmplitudeSessionOptions = {}): Promise<AmplitudeSession> {
   resetHotjar();
+  if (!options.reload) localStorage.clear();
   options.preparePage?.();
   sessions += 1;
   const diagnostics: HotjarDiagnostic[] = [];
@@ -81,8 +88,12 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { events?: unknown }) : {};
     const events = Array.isArray(body.events) ? (body.events as Array<Record<string, unknown>>) : [];
     requests.push({ at: Date.now(), events });
-    const answer = { code: 200, events_ingested: events.length, payload_size_bytes: 1, server_upload_time: 1 };
-    return new Response(JSON.stringify(answer), { status: 200 });
+    const status = options.upload?.status ?? 200;
+    const answer =
+      status === 200
+        ? { code: 200, events_ingested: events.length, payload_size_bytes: 1, server_upload_time: 1 }
+        : { code: status, error: options.upload?.error ?? 'error' };
+    return new Response(JSON.stringify(answer), { status });
   }) as typeof fetch;
 
   const stopCollectingErrors = collectPageErrors(errors);
@@ -119,7 +130,7 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
   const addBeforeInit = options.addBeforeInit ?? true;
   for (const other of options.plugins ?? []) client.add(other);
   if (plugin && addBeforeInit) client.add(plugin);
-  await client.init(`test-api-key-${sessions}`, {
+  const init = client.init(`test-api-key-${sessions}`, {
     instanceName: `hotjar-bridge-test-${sessions}`,
     identityStorage: 'none',
     autocapture: false,
@@ -128,8 +139,10 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     flushIntervalMillis: options.flushIntervalMillis ?? 0,
     loggerProvider: logger,
     ...options.init,
-  }).promise;
-  if (plugin && !addBeforeInit) await client.add(plugin).promise;
+  });
+  if (plugin && !addBeforeInit && options.initNotAwaited) client.add(plugin);
+  await init.promise;
+  if (plugin && !addBeforeInit && !options.initNotAwaited) await client.add(plugin).promise;
 
   const uploads = () => requests.flatMap((request) => request.events);
 

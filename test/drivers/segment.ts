@@ -12,6 +12,10 @@ export interface SegmentSessionOptions {
   plugins?: Plugin[];
   /** Runs after the page is reset and before the SDK starts: a snippet already on the page, say. @default none */
   preparePage?: () => void;
+  /** Keep the user in cookies and localStorage, as Segment does by default. @default false: in memory only */
+  persist?: boolean;
+  /** Start as a reload of the page in the same browser: cookies and localStorage are kept. @default false, a fresh browser */
+  reload?: boolean;
   /** Calls made right after `AnalyticsBrowser.load()`, before it has resolved. @default none */
   beforeReady?: (analytics: AnalyticsBrowser, remember: (call: Promise<Context>) => void) => void;
 }
@@ -42,11 +46,12 @@ interface HotjarWindow {
 let sessions = 0;
 
 /** Removes what Hotjar and Segment left on the page, so that each session starts as a fresh page load would. */
-export function resetPage(): void {
+export function resetPage(keepStorage = false): void {
   const w = window as unknown as HotjarWindow;
   delete w.hj;
   delete w._hjSettings;
   document.getElementById('hotjar-init-script')?.remove();
+  if (keepStorage) return;
   localStorage.clear();
   for (const cookie of document.cookie.split(';')) {
     const name = cookie.split('=')[0]?.trim();
@@ -71,7 +76,7 @@ const cdnSettings = {
  * delivery intercepted (no network): `fetch` is replaced for the session and answers 200.
  */
 export async function startSegment(options: SegmentSessionOptions = {}): Promise<SegmentSession> {
-  resetPage();
+  resetPage(options.reload);
   options.preparePage?.();
   sessions += 1;
   const diagnostics: HotjarDiagnostic[] = [];
@@ -104,7 +109,7 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
   const plugins: Plugin[] = [...(options.plugins ?? []), ...(plugin ? [plugin] : [])];
   const analytics = AnalyticsBrowser.load(
     { writeKey: `test-write-key-${sessions}`, cdnSettings, plugins },
-    { disableClientPersistence: true },
+    { disableClientPersistence: !options.persist },
   );
   const remember = (promise: Promise<Context>) => {
     pending.push(

@@ -1,5 +1,5 @@
 import type { HotjarBridgeOptions } from '@hotjar-bridge/core';
-import { optionError } from '@hotjar-bridge/core/internal';
+import { flag } from '@hotjar-bridge/core/internal';
 
 /** Options of `hotjarPlugin`: every option of the core bridge, plus how Amplitude's own events are treated. */
 export interface HotjarPluginOptions extends HotjarBridgeOptions {
@@ -13,12 +13,6 @@ export interface HotjarPluginOptions extends HotjarBridgeOptions {
 export interface ResolvedPluginOptions {
   pageChanges: boolean;
   forwardAmplitudeEvents: boolean;
-}
-
-function flag(options: HotjarPluginOptions, option: 'pageChanges' | 'forwardAmplitudeEvents'): boolean {
-  const value: unknown = options[option];
-  if (value !== undefined && typeof value !== 'boolean') throw optionError(option, value, 'true or false');
-  return value === true;
 }
 
 /** Validates the options only this package adds; call after the core has accepted `options` as an object. */

@@ -6,8 +6,11 @@ import {
   type SkipReason,
   toHotjarUserId,
 } from '@hotjar-bridge/core';
+import { resolveBridgeOptions, skipMessage } from '@hotjar-bridge/core/internal';
 import { type HotjarPluginOptions, resolvePluginOptions } from './options';
-import { toTraits } from './user-properties';
+import { placeAfterSdkDestination, timelineOf } from './result-order';
+import { setOnceMemory, setOnceOwner } from './set-once';
+import { DEFAULT_PLACEHOLDER, toTraits } from './user-properties';
 
 /** The destination plugin `amplitude.add()` takes, with Hotjar's consent switches. */
 export interface HotjarPlugin extends Types.DestinationPlugin<Types.BrowserClient, Types.BrowserConfig> {
@@ -15,7 +18,7 @@ export interface HotjarPlugin extends Types.DestinationPlugin<Types.BrowserClien
   type: 'destination';
   /** Starts loading and forwarding (after `consent: 'pending'`) once Amplitude is not opted out. */
   grantConsent(): void;
-  /** Stops forwarding to Hotjar. */
+  /** Stops forwarding to Hotjar. Hotjar's script, once loaded, keeps recording until the page reloads. */
   revokeConsent(): void;
 }
 
@@ -23,18 +26,30 @@ export interface HotjarPlugin extends Types.DestinationPlugin<Types.BrowserClien
 interface EventFields {
   event_type?: unknown;
   user_id?: unknown;
+  device_id?: unknown;
   user_properties?: unknown;
   event_properties?: Record<string, unknown>;
 }
 
+/** The parts of the SDK's client read to tell whether events are on their way to the plugin. */
+interface ClientState {
+  isReady?: unknown;
+  timeline?: { queue?: unknown; applying?: unknown };
+  remove?: (name: string) => unknown;
+  add?: (plugin: Types.Plugin<Types.BrowserClient, Types.BrowserConfig>) => unknown;
+}
+
 const PREFIX = '[hotjar-bridge] ';
+const NAME = 'hotjar-bridge';
+const KEEPER = 'hotjar-bridge:order';
 // Events the SDK generates itself: autocapture's `[Amplitude] ...` names, and the session
 // events, which SDK 2.x names `session_start` and `session_end`.
 const AMPLITUDE_EVENT = /^(\[Amplitude\]|session_(start|end)$)/;
 const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const PAGE_PATH = '[Amplitude] Page Path';
-// Skips caused by the event's own content: Amplitude gets a 400 for these, and 200 for a
-// deliberate skip (consent, filters, what Hotjar cannot express).
+// Skips caused by the event's own content: this plugin's Result says 400 for these, 500 when
+// Hotjar itself failed, and 200 for a deliberate skip (consent, filters, what Hotjar cannot
+// express). The app's track().promise resolves with Amplitude's own Result, not this one.
 const CONTENT_PROBLEMS: readonly SkipReason[] = [
   'not-a-string',
   'empty',
@@ -44,6 +59,18 @@ const CONTENT_PROBLEMS: readonly SkipReason[] = [
   'internal-error',
 ];
 
+/** The attribution placeholder the SDK was configured with: `initialEmptyValue`, 'EMPTY' by default. */
+function placeholderOf(config: Types.BrowserConfig): string {
+  for (const tracking of [config.autocapture, config.defaultTracking]) {
+    if (typeof tracking !== 'object' || tracking === null) continue;
+    const attribution: unknown = tracking.attribution;
+    if (typeof attribution !== 'object' || attribution === null) continue;
+    const value: unknown = (attribution as { initialEmptyValue?: unknown }).initialEmptyValue;
+    if (typeof value === 'string') return value;
+  }
+  return DEFAULT_PLACEHOLDER;
+}
+
 /**
  * Creates the Hotjar destination for the Amplitude Browser SDK 2.x:
  * `amplitude.add(hotjarPlugin({ siteId: 1234567 }))`. Throws for bad options; after that,
@@ -51,28 +78,61 @@ const CONTENT_PROBLEMS: readonly SkipReason[] = [
  */
 export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const bridge = createHotjarBridge(options);
+  const { siteId, identify: identifyOptions } = resolveBridgeOptions(options);
   const { pageChanges, forwardAmplitudeEvents } = resolvePluginOptions(options);
-  let config: { userId?: string } = {};
+  const setOnce = setOnceMemory();
+  let client: ClientState | undefined;
+  let placeholder = DEFAULT_PLACEHOLDER;
   let ready = false;
   let optedOut = false;
   // grantConsent() seen while Hotjar may not load yet (before setup, or opted out).
   let consentGiven = false;
+  let orderReported = false;
+  // The SDK's own user id, and an event's user_id used only while the SDK has none.
+  let sdkUserId: string | null = null;
+  let eventUserId: string | null = null;
 
-  const skip = (call: DiagnosticCall, reason: SkipReason, subject: string | undefined, why: string): BridgeOutcome => {
-    // Worded like the core's own diagnostics, with the reason explained.
-    const message = `${call}:${subject === undefined ? '' : ` "${subject}"`} skipped (${reason}: ${why})`;
+  const skip = (call: DiagnosticCall, reason: SkipReason, why: string, subject?: string): BridgeOutcome => {
+    const message = skipMessage(call, reason, why, subject);
     bridge.report({ kind: 'skipped', call, reason, subject, message });
     return { forwarded: false, reason, message };
   };
 
-  // A user id Hotjar has not been given yet (after setUserId(), which sends no event) is
-  // identified before anything else is forwarded.
-  const identifyUser = (userId: unknown, outcomes: BridgeOutcome[] = []) => {
-    const id = toHotjarUserId(userId);
-    if (id !== null && id !== bridge.identifiedUserId() && bridge.consent() === 'granted') {
+  // Said once: an event reached this plugin while Amplitude's own destination was not ahead of
+  // it, so the app's track().promise resolved with this plugin's Result rather than Amplitude's.
+  const reportOrder = () => {
+    if (orderReported) return;
+    orderReported = true;
+    bridge.report({
+      kind: 'load',
+      call: 'load',
+      reason: 'result-order',
+      message:
+        "load: Amplitude's own destination is not ahead of this plugin; track().promise gets this plugin's Result",
+    });
+  };
+
+  // Tells Hotjar who the user is when it has not been told yet, before anything else is forwarded.
+  const identifyUser = (outcomes: BridgeOutcome[] = []) => {
+    const id = sdkUserId ?? eventUserId;
+    if (ready && !optedOut && id !== null && id !== bridge.identifiedUserId() && bridge.consent() === 'granted') {
       outcomes.push(bridge.identify(id, {}));
     }
     return outcomes;
+  };
+
+  // True while the SDK has events queued or being processed, or is still starting: the first of
+  // them tells Hotjar about a new user id (an identify() right after setUserId() with its traits).
+  const eventsOnTheWay = () => {
+    const queue = client?.timeline?.queue;
+    return (
+      client?.isReady === false || client?.timeline?.applying === true || (Array.isArray(queue) && queue.length > 0)
+    );
+  };
+
+  const sdkIdentity = (userId: unknown) => {
+    sdkUserId = toHotjarUserId(userId);
+    eventUserId = null;
   };
 
   const configUnreadable = () =>
@@ -90,32 +150,68 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       if (!ready || optedOut) return;
       if (consentGiven) bridge.grantConsent();
       else bridge.load();
-      identifyUser(config.userId);
+      identifyUser();
     } catch {
       configUnreadable();
     }
   };
 
-  const forward = (event: EventFields): BridgeOutcome[] => {
-    const type = event.event_type;
-    if (type === '$identify') {
-      const { traits, unsupported, placeholders } = toTraits(event.user_properties);
-      const outcomes = unsupported.map((op) => skip('identify', 'unsupported', op, 'Hotjar has no such operation'));
-      for (const key of placeholders) {
-        outcomes.push(skip('identify', 'nothing-to-send', key, `Amplitude's "EMPTY" placeholder`));
+  const identify = (event: EventFields): BridgeOutcome[] => {
+    const own = toHotjarUserId(event.user_id);
+    if (own !== null && own !== sdkUserId) sdkIdentity(own);
+    const mapped = toTraits(event.user_properties, placeholder);
+    const { traits } = mapped;
+    const outcomes = mapped.unsupported.map((op) =>
+      skip('identify', 'unsupported', 'Hotjar has no such operation', op),
+    );
+    for (const key of mapped.placeholders) {
+      outcomes.push(skip('identify', 'nothing-to-send', `Amplitude's "${placeholder}" placeholder`, key));
+    }
+    const userId = sdkUserId ?? eventUserId;
+    // The owner is a hash, worked out only when there is a $setOnce to check.
+    const owner = mapped.setOnce.length > 0 ? setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`) : '';
+    const known = owner === '' ? [] : setOnce.known(owner);
+    const fresh: string[] = [];
+    for (const key of mapped.setOnce) {
+      if (known.includes(key)) {
+        delete traits[key];
+        outcomes.push(skip('identify', 'already-set-once', 'sent before from this browser', key));
+      } else {
+        fresh.push(key);
       }
-      outcomes.push(bridge.identify(event.user_id, traits));
+    }
+    // Nothing left for a user Hotjar already has: an empty identify would tell it nothing.
+    if (Object.keys(traits).length === 0 && userId !== null && userId === bridge.identifiedUserId()) {
+      outcomes.push(skip('identify', 'nothing-to-send', 'no attribute left to send'));
       return outcomes;
     }
-    const outcomes = identifyUser(event.user_id);
+    const outcome = bridge.identify(userId, traits);
+    outcomes.push(outcome);
+    if (fresh.length > 0 && outcome.forwarded && outcome.call[0] === 'identify') {
+      const sent = Object.keys(outcome.call[2]);
+      const separator = identifyOptions.separator ?? '_';
+      setOnce.remember(
+        owner,
+        fresh.filter((key) => sent.some((name) => name === key || name.startsWith(key + separator))),
+      );
+    }
+    return outcomes;
+  };
+
+  const forward = (event: EventFields): BridgeOutcome[] => {
+    const type = event.event_type;
+    if (type === '$identify') return identify(event);
+    const own = toHotjarUserId(event.user_id);
+    if (sdkUserId === null && eventUserId === null) eventUserId = own;
+    const outcomes = identifyUser();
     if (type === '$groupidentify') {
-      outcomes.push(skip('identify', 'unsupported', type, 'Hotjar has no groups'));
+      outcomes.push(skip('identify', 'unsupported', 'Hotjar has no groups', type));
     } else if (typeof type === 'string' && AMPLITUDE_EVENT.test(type)) {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents
           ? bridge.track(type)
-          : skip('event', 'excluded', type, "Amplitude's own event, forwardAmplitudeEvents is false"),
+          : skip('event', 'excluded', "Amplitude's own event, forwardAmplitudeEvents is false", type),
       );
     } else {
       outcomes.push(bridge.track(type));
@@ -123,36 +219,56 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return outcomes;
   };
 
-  return {
-    name: 'hotjar-bridge',
+  const plugin: HotjarPlugin = {
+    name: NAME,
     type: 'destination',
     // Resolves whatever the config holds: a rejected setup would fail amplitude.init().
-    async setup(amplitudeConfig) {
+    async setup(amplitudeConfig, amplitudeClient) {
+      client = amplitudeClient as unknown as ClientState;
       try {
         optedOut = amplitudeConfig.optOut === true;
-        config = amplitudeConfig;
         // Only a config that could be read lets Hotjar load: an unreadable opt-out is not an opt-in.
         ready = true;
+        sdkIdentity(amplitudeConfig.userId);
+        placeholder = placeholderOf(amplitudeConfig);
       } catch {
         configUnreadable();
+      }
+      try {
+        keepOrder(amplitudeClient);
+      } catch {
+        reportOrder();
       }
       start();
     },
     async execute(event) {
       let outcomes: BridgeOutcome[];
       try {
+        checkOrder();
         outcomes = optedOut
-          ? [skip('event', 'consent-revoked', undefined, 'Amplitude is opted out')]
+          ? [skip('event', 'consent-revoked', 'Amplitude is opted out')]
           : forward(event as EventFields);
       } catch {
-        outcomes = [skip('event', 'internal-error', undefined, 'reading the event threw')];
+        outcomes = [skip('event', 'internal-error', 'reading the event threw')];
       }
-      const problem = outcomes.some((o) => !o.forwarded && CONTENT_PROBLEMS.includes(o.reason));
-      return { event, code: problem ? 400 : 200, message: PREFIX + outcomes.map((o) => o.message).join('; ') };
+      const failed = (reasons: readonly SkipReason[]) =>
+        outcomes.some((o) => !o.forwarded && reasons.includes(o.reason));
+      const code = failed(CONTENT_PROBLEMS) ? 400 : failed(['hotjar-unavailable']) ? 500 : 200;
+      return { event, code, message: PREFIX + outcomes.map((o) => o.message).join('; ') };
     },
     async onIdentityChanged(identity) {
       try {
-        if (ready && !optedOut) identifyUser(identity.userId);
+        if (!('userId' in identity)) return;
+        sdkIdentity(identity.userId);
+        // setUserId() sends no event: Hotjar is told now, unless an event already on its way
+        // (an identify() in the same tick) will tell it, with its traits.
+        queueMicrotask(() => {
+          try {
+            if (!eventsOnTheWay()) identifyUser();
+          } catch {
+            // Nothing may reach the host page from a queued task.
+          }
+        });
       } catch {
         // Identity hooks are not awaited by the SDK: a rejection would surface as unhandled.
       }
@@ -170,4 +286,39 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       bridge.revokeConsent();
     },
   };
+
+  // Amplitude resolves track().promise with the first destination's Result. Added before init(),
+  // or right after an init() that was not awaited, this plugin is set up before the SDK's own
+  // destination exists; a `before` plugin then moves it behind that destination as soon as it
+  // appears, ahead of the step where the SDK picks each event's destinations.
+  const keepOrder = (amplitudeClient: unknown) => {
+    const timeline = timelineOf(amplitudeClient);
+    if (placeAfterSdkDestination(timeline, plugin) !== 'no-sdk-destination') return;
+    const host = amplitudeClient as ClientState;
+    let placed = false;
+    const keeper: Types.BeforePlugin<Types.BrowserClient, Types.BrowserConfig> = {
+      name: KEEPER,
+      type: 'before',
+      async execute(event) {
+        try {
+          // flush() runs queued events side by side: the first to find the plugin placed removes this.
+          if (!placed && placeAfterSdkDestination(timeline, plugin) !== 'no-sdk-destination') {
+            placed = true;
+            host.remove?.(KEEPER);
+          }
+        } catch {
+          // The event goes on unchanged whatever happens here.
+        }
+        return event;
+      },
+    };
+    host.add?.(keeper);
+  };
+
+  const checkOrder = () => {
+    const placement = placeAfterSdkDestination(timelineOf(client), plugin);
+    if (placement === 'moved' || placement === 'no-sdk-destination') reportOrder();
+  };
+
+  return plugin;
 }

@@ -17,8 +17,7 @@ describe('amplitudeDriver, as the shared behaviour suite uses it', () => {
     await session.settle();
 
     expect(session.hotjarCalls()).toEqual([
-      // setUserId's onIdentityChanged identifies at once; the $identify event then brings the traits.
-      ['identify', 'user_12345', {}],
+      // identify() with a user_id sets the SDK's user id first: one identify, with the traits.
       ['identify', 'user_12345', { plan: 'pro', address_city: 'Berlin' }],
       ['event', 'Order _123 _paid'],
     ]);

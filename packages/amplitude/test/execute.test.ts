@@ -199,7 +199,7 @@ describe("execute and Amplitude's own events", () => {
   it("falls back to the page's current path for a page view that carries none", async () => {
     const { execute, runtime } = await unitPlugin({ pageChanges: true });
     await execute(amplitudeEvent('[Amplitude] Page Viewed'));
-    expect(runtime.calls).toEqual([['stateChange', '/current?x=1']]);
+    expect(runtime.calls).toEqual([['stateChange', '/current']]);
   });
 
   it('leaves page views alone without pageChanges', async () => {
@@ -231,13 +231,37 @@ describe('execute identifies a user Hotjar has not been given yet', () => {
     expect(first.message).toBe('[hotjar-bridge] identify: forwarded; event: forwarded');
   });
 
-  it('identifies again when the user id changes', async () => {
+  it('never switches between two user ids that only events carry: Hotjar would count a new user each time', async () => {
     const { execute, runtime } = await unitPlugin();
     await execute(amplitudeEvent('A', { user_id: 'user-7' }));
     await execute(amplitudeEvent('B', { user_id: 'user-8' }));
-    expect(runtime.calls.filter((c) => c[0] === 'identify')).toEqual([
-      ['identify', 'user-7', {}],
-      ['identify', 'user-8', {}],
+    await execute(amplitudeEvent('C', { user_id: 'user-7' }));
+    expect(runtime.calls.filter((c) => c[0] === 'identify')).toEqual([['identify', 'user-7', {}]]);
+  });
+
+  it("follows the SDK's own user id, not an event's", async () => {
+    const { plugin, execute, runtime } = await unitPlugin({}, { userId: 'user-2' });
+    await execute(amplitudeEvent('A', { user_id: 'user-1' }));
+    await execute(amplitudeEvent('B', { user_id: 'user-2' }));
+    await plugin.onIdentityChanged?.({ userId: 'user-3' });
+    await execute(amplitudeEvent('C', { user_id: 'user-1' }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-2', {}],
+      ['event', 'A'],
+      ['event', 'B'],
+      ['identify', 'user-3', {}],
+      ['event', 'C'],
+    ]);
+  });
+
+  it("takes an event's user id again once the SDK has none", async () => {
+    const { plugin, execute, runtime } = await unitPlugin({}, { userId: 'user-2' });
+    await plugin.onIdentityChanged?.({ userId: undefined });
+    await execute(amplitudeEvent('A', { user_id: 'user-5' }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-2', {}],
+      ['identify', 'user-5', {}],
+      ['event', 'A'],
     ]);
   });
 
@@ -298,6 +322,16 @@ describe('execute resolves every skip with its code', () => {
   });
 });
 
+describe("execute and Hotjar's own failures", () => {
+  it('resolves 500, not a 400 that would blame the event, when Hotjar refuses the call', async () => {
+    const { execute, runtime, diagnostics } = await unitPlugin();
+    runtime.call = () => false;
+    const result = await execute(amplitudeEvent('Signed Up'));
+    expect(result).toMatchObject({ code: 500, message: '[hotjar-bridge] event: skipped (hotjar-unavailable)' });
+    expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', reason: 'hotjar-unavailable' })]);
+  });
+});
+
 describe('consent and opt-out', () => {
   it('loads Hotjar at setup when nothing holds it back', async () => {
     const { runtime } = await unitPlugin();
@@ -315,8 +349,9 @@ describe('consent and opt-out', () => {
     await plugin.onOptOutChanged?.(false);
     await execute(amplitudeEvent('Checkout', { user_id: 'user-1' }));
     expect(runtime.injections).toHaveLength(1);
+    // The SDK's own user id, set while opted out, wins over the event's.
     expect(runtime.calls).toEqual([
-      ['identify', 'user-1', {}],
+      ['identify', 'user-2', {}],
       ['event', 'Checkout'],
     ]);
   });

@@ -1,4 +1,4 @@
-import { Identify, Revenue } from '@amplitude/analytics-browser';
+import { Identify, Revenue, type Types } from '@amplitude/analytics-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AmplitudeSession, startAmplitude } from '../../../test/drivers/amplitude';
 
@@ -30,7 +30,7 @@ describe.each([
     await s.settle();
 
     expect(s.hotjarCalls()).toEqual([
-      ['identify', 'user-1', {}],
+      // setUserId() then identify() in the same tick: one identify, with the traits.
       // Identify refuses a second operation on one property: `plan` stays in $set only.
       ['identify', 'user-1', { signup: '2024-01-01', plan: 'pro' }],
       ['event', 'Checkout Started'],
@@ -55,18 +55,77 @@ describe.each([
   });
 });
 
-describe('the real SDK and track().promise', () => {
-  it('resolves with 200 for a forwarded event and 400 for a name Hotjar cannot take, uploading both', async () => {
-    const s = await start();
+const ORDERS = [
+  ['added before init()', { addBeforeInit: true }],
+  ['added right after an init() that was not awaited', { addBeforeInit: false, initNotAwaited: true }],
+  ['added after init() resolved', { addBeforeInit: false }],
+] as const;
+
+describe.each(ORDERS)("the real SDK's track().promise, with the plugin %s", (_, order) => {
+  it("resolves with Amplitude's own failed upload (400), while Hotjar still gets the event", async () => {
+    const s = await start({ ...order, upload: { status: 400, error: 'Invalid API key' } });
+    const result = await s.client.track('Signed Up').promise;
+    expect(result).toMatchObject({ code: 400, message: 'Invalid API key' });
+    expect(s.hotjarCalls()).toEqual([['event', 'Signed Up']]);
+    expect(s.delivered()).toEqual(['Signed Up']);
+  });
+
+  it("resolves with Amplitude's 200 for an event Hotjar refuses, and the SDK logs no error for it", async () => {
+    const s = await start(order);
     const forwarded = await s.client.track('Signed Up').promise;
     const refused = await s.client.track('Invited jane@example.com').promise;
     await s.settle();
-    expect(forwarded).toMatchObject({ code: 200, message: '[hotjar-bridge] event: forwarded' });
-    expect(refused).toMatchObject({ code: 400, message: expect.stringContaining('contains-email') });
+    expect(forwarded).toMatchObject({ code: 200, message: 'Event tracked successfully' });
+    expect(refused).toMatchObject({ code: 200, message: 'Event tracked successfully' });
     expect(s.hotjarCalls()).toEqual([['event', 'Signed Up']]);
     expect(s.delivered()).toEqual(['Signed Up', 'Invited jane@example.com']);
-    // The SDK logs a destination's non-200 result as an error.
-    expect(s.sdkErrors()).toEqual([refused.message]);
+    expect(s.diagnostics().map((d) => d.reason)).toEqual(['snippet-blocked', 'contains-email']);
+    expect(s.sdkErrors()).toEqual([]);
+  });
+
+  it('neither misses nor doubles an event made while the plugin takes its place', async () => {
+    // The client a plugin's setup() receives holds the timeline; the instance the app calls does not.
+    let timeline: { plugins: Array<{ name?: string; type?: string }> } | undefined;
+    const probe: Types.EnrichmentPlugin<Types.BrowserClient, Types.BrowserConfig> = {
+      name: 'probe',
+      type: 'enrichment',
+      async setup(_config, client) {
+        timeline = (client as unknown as { timeline: typeof timeline }).timeline;
+      },
+      execute: async (event) => event,
+    };
+    const s = await start({ ...order, init: { userId: 'user-1' }, plugins: [probe] });
+    const results = await Promise.all(['A', 'B', 'C'].map((name) => s.client.track(name).promise));
+    await s.settle();
+    expect(results.map((r) => r.message)).toEqual(Array(3).fill('Event tracked successfully'));
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['event', 'A'],
+      ['event', 'B'],
+      ['event', 'C'],
+    ]);
+    expect(s.delivered()).toEqual(['A', 'B', 'C']);
+    const destinations = timeline?.plugins.filter((p) => p.type === 'destination').map((p) => p.name);
+    expect(destinations).toEqual(['amplitude', 'hotjar-bridge']);
+    // The plugin that moved it has removed itself.
+    expect(timeline?.plugins.map((p) => p.name)).not.toContain('hotjar-bridge:order');
+    expect(s.diagnostics().filter((d) => d.reason === 'result-order')).toEqual([]);
+  });
+});
+
+describe('the real SDK without its own destination', () => {
+  it("says once that track().promise now resolves with the plugin's Result", async () => {
+    const s = await start();
+    await s.client.remove('amplitude').promise;
+    const result = await s.client.track('Signed Up').promise;
+    await s.client.track('Upgraded').promise;
+    expect(result).toMatchObject({ code: 200, message: '[hotjar-bridge] event: forwarded' });
+    expect(s.diagnostics().filter((d) => d.reason === 'result-order')).toEqual([
+      expect.objectContaining({
+        kind: 'load',
+        message: expect.stringContaining("Amplitude's own destination is not ahead of this plugin"),
+      }),
+    ]);
   });
 });
 
@@ -185,6 +244,120 @@ describe("the real SDK's default tracking", () => {
         expect.objectContaining({ reason: 'excluded', subject: 'session_start' }),
         expect.objectContaining({ reason: 'excluded', subject: '[Amplitude] Page Viewed' }),
       ]),
+    );
+  });
+});
+
+describe('the real SDK and identity', () => {
+  it("follows the SDK's user id: an event's own user_id does not switch the Hotjar user", async () => {
+    const s = await start();
+    s.client.setUserId('user-2');
+    s.client.track('Invited', {}, { user_id: 'user-1' });
+    s.client.track('Opened Settings');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user-2', {}],
+      ['event', 'Invited'],
+      ['event', 'Opened Settings'],
+    ]);
+    expect(s.uploads().map((e) => e.user_id)).toEqual(['user-1', 'user-2']);
+  });
+
+  it('identifies a setUserId() that no event follows, once', async () => {
+    const s = await start();
+    s.client.setUserId('user-3');
+    expect(await s.until(() => s.hotjarCalls().length > 0)).toBe(true);
+    s.client.setUserId('user-3');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['identify', 'user-3', {}]]);
+  });
+});
+
+describe('the real SDK and $setOnce', () => {
+  const sessions: AmplitudeSession[] = [];
+  afterEach(async () => {
+    for (const s of sessions.splice(0).reverse()) await s.close();
+  });
+  const open = async (options: Parameters<typeof startAmplitude>[0]) => {
+    const s = await startAmplitude(options);
+    sessions.push(s);
+    return s;
+  };
+
+  it('sends a $setOnce key once per user in this browser, across page loads, and $set every time', async () => {
+    const first = await open({ init: { userId: 'user-1' } });
+    first.client.identify(new Identify().setOnce('first_plan', 'free').set('plan', 'free'));
+    first.client.identify(new Identify().setOnce('first_plan', 'trial'));
+    await first.settle();
+    expect(first.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['identify', 'user-1', { first_plan: 'free', plan: 'free' }],
+    ]);
+    expect(first.diagnostics().filter((d) => d.reason === 'already-set-once')).toEqual([
+      expect.objectContaining({ call: 'identify', subject: 'first_plan', kind: 'skipped' }),
+    ]);
+
+    // A second instance on the same page, storage kept: a reload.
+    const reload = await open({ reload: true, init: { userId: 'user-1' } });
+    reload.client.identify(new Identify().setOnce('first_plan', 'pro').set('plan', 'pro'));
+    await reload.settle();
+    expect(reload.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['identify', 'user-1', { plan: 'pro' }],
+    ]);
+    // Amplitude still uploads the $setOnce: its server keeps the first value itself.
+    expect(reload.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { first_plan: 'pro' } } });
+
+    // Another user on the same browser has not sent it yet.
+    const other = await open({ reload: true, init: { userId: 'user-9' } });
+    other.client.identify(new Identify().setOnce('first_plan', 'pro'));
+    await other.settle();
+    expect(other.hotjarCalls()).toEqual([
+      ['identify', 'user-9', {}],
+      ['identify', 'user-9', { first_plan: 'pro' }],
+    ]);
+    // Key names only, never values, in one entry.
+    const stored = localStorage.getItem('hotjar-bridge:set-once') ?? '';
+    expect(stored).toContain('first_plan');
+    expect(stored).not.toMatch(/free|pro|user-1|user-9/);
+  });
+
+  it("keeps the first campaign's initial_* attributes when web attribution sees a new campaign after a reload", async () => {
+    const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const first = await open({ init: attribution });
+    await first.settle();
+    expect(first.hotjarCalls()).toEqual([
+      ['identify', null, expect.objectContaining({ utm_source: 'newsletter', initial_utm_source: 'newsletter' })],
+    ]);
+
+    window.history.replaceState(null, '', '/landing?utm_source=ads');
+    const reload = await open({ reload: true, init: attribution });
+    await reload.settle();
+    expect(reload.delivered()).toEqual(['$identify']);
+    const [call] = reload.hotjarCalls();
+    expect(call).toEqual(['identify', null, expect.objectContaining({ utm_source: 'ads' })]);
+    expect(call?.[2]).not.toHaveProperty('initial_utm_source');
+    expect(reload.diagnostics()).toContainEqual(
+      expect.objectContaining({ reason: 'already-set-once', subject: 'initial_utm_source' }),
+    );
+  });
+
+  it('leaves out the attribution placeholder the SDK is configured with (initialEmptyValue)', async () => {
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const s = await open({
+      init: { autocapture: { attribution: { initialEmptyValue: 'none' }, sessions: false, pageViews: false } },
+    });
+    await s.settle();
+    const [call] = s.hotjarCalls();
+    expect(call).toEqual(['identify', null, expect.objectContaining({ initial_utm_source: 'newsletter' })]);
+    expect(Object.values(call?.[2] ?? {})).not.toContain('none');
+    expect(s.diagnostics()).toContainEqual(
+      expect.objectContaining({
+        reason: 'nothing-to-send',
+        subject: 'initial_utm_medium',
+        message: expect.stringContaining(`Amplitude's "none" placeholder`),
+      }),
     );
   });
 });

@@ -9,6 +9,8 @@ export async function unitPlugin(
   config: Partial<Types.BrowserConfig> = {},
   runtimeOptions: RecordingRuntimeOptions = {},
 ) {
+  // A fresh browser: no $setOnce key remembered from an earlier test.
+  localStorage.clear();
   const runtime = recordingRuntime(runtimeOptions);
   const diagnostics: HotjarDiagnostic[] = [];
   const plugin = hotjarPlugin({ siteId: 1234567, runtime, onDiagnostic: (d) => diagnostics.push(d), ...options });

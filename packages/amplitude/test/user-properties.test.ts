@@ -45,7 +45,7 @@ describe('toTraits', () => {
   });
 
   it.each([undefined, null, 'text', 42, ['a']])('gives no traits for user_properties %j', (value) => {
-    expect(toTraits(value)).toEqual({ traits: {}, unsupported: [], placeholders: [] });
+    expect(toTraits(value)).toEqual({ traits: {}, unsupported: [], placeholders: [], setOnce: [] });
   });
 
   it('ignores $set and $setOnce values that are not objects', () => {

@@ -1,4 +1,13 @@
-const CAMPAIGN = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
+const CAMPAIGN = [
+  'referrer',
+  'referring_domain',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'utm_id',
+];
 
 /**
  * The attributes an identify without a user id may carry, unless `anonymousAttributes` says
@@ -6,13 +15,11 @@ const CAMPAIGN = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_c
  * or delete it later; no code can recognise every kind of personal data, so anonymous
  * attributes pass through this allowlist instead. It holds Hotjar's own example of a safe
  * anonymous identify (`ab_test`, `referrer`) and campaign attribution, as analytics SDKs set it
- * (`utm_*`, and the `initial_utm_*` Amplitude keeps from the first visit). Extend it with
+ * (`referring_domain`, `utm_*`, and the `initial_*` forms Amplitude keeps from the first visit). Extend it with
  * `[...DEFAULT_ANONYMOUS_ATTRIBUTES, 'plan']`.
  */
 export const DEFAULT_ANONYMOUS_ATTRIBUTES: readonly string[] = Object.freeze([
   'ab_test',
-  'referrer',
-  'referring_domain',
   ...CAMPAIGN,
   ...CAMPAIGN.map((key) => `initial_${key}`),
 ]);

@@ -3,6 +3,7 @@ import { containsEmail } from './email';
 import { mapEventName } from './event-name';
 import { mapIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
+import { toHotjarPath } from './page-path';
 import { matchesAny } from './patterns';
 import { browserRuntime, type HotjarCall } from './runtime';
 
@@ -24,7 +25,7 @@ export interface HotjarBridge {
   identify(userId: unknown, traits: unknown): BridgeOutcome;
   /** `hj('event', name)` with the name cleaned; nothing else of the event is sent. */
   track(name: unknown): BridgeOutcome;
-  /** `hj('stateChange', path)`; the path defaults to the current location's path and query. */
+  /** `hj('stateChange', path)` with the path alone (query string and fragment cut, a full URL reduced to its path); it defaults to the current location's. */
   page(path?: unknown): BridgeOutcome;
   /** Starts forwarding, loading Hotjar first if it was not loaded. */
   grantConsent(): void;
@@ -90,7 +91,14 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
 
   const send = (call: HotjarCall): BridgeOutcome => {
     runtime.installStub();
-    if (!runtime.call(call)) return skip(call[0], 'internal-error');
+    // Hotjar's function missing or throwing is Hotjar's failure, not a problem with the call.
+    let handed = false;
+    try {
+      handed = runtime.call(call);
+    } catch {
+      // Reported below, as a refused call.
+    }
+    if (!handed) return skip(call[0], 'hotjar-unavailable');
     if (opts.debug) console.log(PREFIX, 'hj', ...call);
     return { forwarded: true, call, message: `${call[0]}: forwarded` };
   };
@@ -194,8 +202,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       return send(['event', mapped.name]);
     }),
     page: guarded('stateChange', (path?: unknown) => {
-      const target = path === undefined ? runtime.currentPath() : path;
-      if (typeof target !== 'string' || target.trim() === '') return skip('stateChange', 'invalid-path');
+      const target = toHotjarPath(path === undefined ? runtime.currentPath() : path);
+      if (target === null) return skip('stateChange', 'invalid-path');
       // Like an event name, a path carrying an address is personal data: skipped, and kept out of the report.
       if (containsEmail(target) || containsEmail(decoded(target))) return skip('stateChange', 'contains-email');
       return send(['stateChange', target]);

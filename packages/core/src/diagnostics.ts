@@ -16,10 +16,12 @@ export type SkipReason =
   | 'no-window'
   | 'other-site'
   | 'unsupported'
+  | 'already-set-once'
+  | 'hotjar-unavailable'
   | 'internal-error';
 
 /** Why Hotjar could not be loaded as asked. An open set, like `SkipReason`. */
-export type LoadProblem = 'no-window' | 'other-site' | 'snippet-blocked' | 'internal-error';
+export type LoadProblem = 'no-window' | 'other-site' | 'snippet-blocked' | 'result-order' | 'internal-error';
 
 /** The Hotjar call a diagnostic is about. */
 export type DiagnosticCall = 'identify' | 'event' | 'stateChange' | 'load';

@@ -17,5 +17,6 @@ export { mapEventName, toHotjarEventName } from './event-name';
 export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions } from './identify';
 export { toHotjarIdentify, toHotjarUserId } from './identify';
 export type { EventFilterOptions, HotjarBridgeOptions } from './options';
+export { toHotjarPath } from './page-path';
 export type { HotjarCall, HotjarRuntime } from './runtime';
 export { browserRuntime } from './runtime';

@@ -3,3 +3,4 @@
 export type { ResolvedIdentifyOptions } from './identify';
 export type { ResolvedBridgeOptions } from './options';
 export { optionError, resolveBridgeOptions } from './options';
+export { flag, skipMessage } from './plugin-support';

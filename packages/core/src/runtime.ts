@@ -22,7 +22,7 @@ export interface HotjarRuntime {
   inject(siteId: number, version: number, options: { debug: boolean; nonce: string | undefined }): boolean;
   /** Hands one call to Hotjar; false when Hotjar's function was missing or threw. */
   call(call: HotjarCall): boolean;
-  /** The current page's path and query. */
+  /** The current page's path; the bridge cuts any query string or fragment it holds. */
   currentPath(): string;
 }
 
@@ -80,6 +80,6 @@ export function browserRuntime(): HotjarRuntime {
       if (call[0] === 'event') return api.event(call[1]);
       return api.stateChange(call[1]);
     },
-    currentPath: () => window.location.pathname + window.location.search,
+    currentPath: () => window.location.pathname,
   };
 }

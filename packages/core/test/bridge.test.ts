@@ -219,17 +219,19 @@ describe('bridge.track', () => {
 });
 
 describe('bridge.page', () => {
-  it('sends stateChange with the current path and query by default', () => {
+  it('sends stateChange with the path alone, the current one by default', () => {
     const { bridge, runtime } = setup();
     bridge.page();
     bridge.page('/pricing?plan=pro');
+    bridge.page('https://shop.example/reset#token=abc');
     expect(runtime.calls).toEqual([
-      ['stateChange', '/current?x=1'],
-      ['stateChange', '/pricing?plan=pro'],
+      ['stateChange', '/current'],
+      ['stateChange', '/pricing'],
+      ['stateChange', '/reset'],
     ]);
   });
 
-  it.each(['/users/jane@example.com', '/invite?to=jane@example.com', '/invite?to=jane%40example.com'])(
+  it.each(['/users/jane@example.com', '/users/jane%40example.com', 'https://shop.example/u/jane@example.com?x=1'])(
     'skips a path carrying an email address, %s, and keeps it out of the report',
     (path) => {
       const { bridge, runtime, diagnostics } = setup();
@@ -239,6 +241,15 @@ describe('bridge.page', () => {
         expect.objectContaining({ kind: 'skipped', call: 'stateChange', reason: 'contains-email' }),
       ]);
       expect(JSON.stringify(diagnostics)).not.toContain('jane');
+    },
+  );
+
+  it.each(['/invite?to=jane@example.com', '/invite?to=jane%40example.com', '/invite#jane@example.com'])(
+    'cuts an address in the query string or fragment with the rest of it: %s sends /invite',
+    (path) => {
+      const { bridge, runtime } = setup();
+      expect(bridge.page(path)).toMatchObject({ forwarded: true });
+      expect(runtime.calls).toEqual([['stateChange', '/invite']]);
     },
   );
 
@@ -258,6 +269,7 @@ describe('bridge.page', () => {
     const { bridge, runtime } = setup();
     expect(bridge.page(42)).toMatchObject({ forwarded: false, reason: 'invalid-path' });
     expect(bridge.page('')).toMatchObject({ forwarded: false, reason: 'invalid-path' });
+    expect(bridge.page('?plan=pro')).toMatchObject({ forwarded: false, reason: 'invalid-path' });
     expect(runtime.calls).toEqual([]);
   });
 });
@@ -316,17 +328,18 @@ describe('bridge: never throws into the host page', () => {
       },
     });
     expect(() => bridge.load()).not.toThrow();
-    expect(bridge.track('x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
-    expect(bridge.identify('u', { a: [1] })).toMatchObject({ forwarded: false, reason: 'internal-error' });
-    expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    // A Hotjar that throws is Hotjar's failure, told apart from a problem with the call.
+    expect(bridge.track('x')).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
+    expect(bridge.identify('u', { a: [1] })).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
+    expect(bridge.page('/x')).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
   });
 
   it('reports a call Hotjar refused instead of calling it forwarded', () => {
     const { bridge, runtime, diagnostics } = setup();
     runtime.call = () => false;
-    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'internal-error' });
+    expect(bridge.track('Signed up')).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
     expect(diagnostics).toEqual([
-      expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'internal-error' }),
+      expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'hotjar-unavailable' }),
     ]);
   });
 

@@ -381,9 +381,18 @@ describe('toHotjarIdentify: without a user id', () => {
   });
 
   it('allows by default exactly the documented list', () => {
-    const utm = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
+    const campaign = [
+      'referrer',
+      'referring_domain',
+      'utm_source',
+      'utm_medium',
+      'utm_campaign',
+      'utm_term',
+      'utm_content',
+      'utm_id',
+    ];
     expect([...DEFAULT_ANONYMOUS_ATTRIBUTES].sort()).toEqual(
-      ['ab_test', 'referrer', 'referring_domain', ...utm, ...utm.map((k) => `initial_${k}`)].sort(),
+      ['ab_test', ...campaign, ...campaign.map((k) => `initial_${k}`)].sort(),
     );
     expect(Object.isFrozen(DEFAULT_ANONYMOUS_ATTRIBUTES)).toBe(true);
   });

@@ -35,14 +35,17 @@ function holdsAddress(text: string): boolean {
 }
 
 // What Hotjar's Identify API reference allows without a user id, written out from it.
-const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id'];
-const ANONYMOUS_ALLOWED = new Set([
-  'ab_test',
+const CAMPAIGN = [
   'referrer',
   'referring_domain',
-  ...UTM,
-  ...UTM.map((k) => `initial_${k}`),
-]);
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'utm_id',
+];
+const ANONYMOUS_ALLOWED = new Set(['ab_test', ...CAMPAIGN, ...CAMPAIGN.map((k) => `initial_${k}`)]);
 
 const ACCEPTED_NAME = /^[\p{L}\p{M}\p{N} _\-.:|/]+$/u;
 

@@ -58,9 +58,9 @@ describe('browserRuntime', () => {
     expect(runtime.existingSiteId()).toBe(777);
   });
 
-  it('reads the current path and query', () => {
+  it('reads the current path, without query string or fragment', () => {
     window.history.pushState({}, '', '/pricing?plan=pro#faq');
-    expect(browserRuntime().currentPath()).toBe('/pricing?plan=pro');
+    expect(browserRuntime().currentPath()).toBe('/pricing');
   });
 });
 

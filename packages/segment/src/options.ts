@@ -1,12 +1,14 @@
 import type { HotjarBridgeOptions } from '@hotjar-bridge/core';
-import { optionError } from '@hotjar-bridge/core/internal';
+import { flag, optionError } from '@hotjar-bridge/core/internal';
 
 /** Options of `hotjarPlugin`: every option of the core bridge, plus how Segment's calls are read. */
 export interface HotjarPluginOptions extends HotjarBridgeOptions {
   /** Send identify calls that have no userId, with a `null` Hotjar user id and personal data removed; Segment's own Hotjar destination does not. @default false */
   identifyAnonymous?: boolean;
-  /** `page()` calls Hotjar's stateChange with the page's path and query. @default false */
+  /** `page()` calls Hotjar's stateChange with the page's path (query string and fragment cut). @default false */
   pageChanges?: boolean;
+  /** At each page load, identify the user Segment has stored from an earlier visit (`analytics.user()`), as Hotjar recommends, once consent allows. @default true */
+  identifyOnLoad?: boolean;
   /** Forward an event only when its `context.consent.categoryPreferences[consentCategory]` is true, and load Hotjar at the first event that grants it. @default none: every event is forwarded */
   consentCategory?: string;
 }
@@ -15,13 +17,8 @@ export interface HotjarPluginOptions extends HotjarBridgeOptions {
 export interface ResolvedPluginOptions {
   identifyAnonymous: boolean;
   pageChanges: boolean;
+  identifyOnLoad: boolean;
   consentCategory: string | undefined;
-}
-
-function flag(options: HotjarPluginOptions, option: 'identifyAnonymous' | 'pageChanges'): boolean {
-  const value: unknown = options[option];
-  if (value !== undefined && typeof value !== 'boolean') throw optionError(option, value, 'true or false');
-  return value === true;
 }
 
 /** Validates the options only this package adds; call after the core has accepted `options`. */
@@ -33,6 +30,7 @@ export function resolvePluginOptions(options: HotjarPluginOptions): ResolvedPlug
   return {
     identifyAnonymous: flag(options, 'identifyAnonymous'),
     pageChanges: flag(options, 'pageChanges'),
+    identifyOnLoad: flag(options, 'identifyOnLoad', true),
     consentCategory: category,
   };
 }

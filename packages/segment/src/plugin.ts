@@ -1,6 +1,6 @@
 import { type BridgeOutcome, createHotjarBridge } from '@hotjar-bridge/core';
-import { resolveBridgeOptions } from '@hotjar-bridge/core/internal';
-import type { Context, Plugin } from '@segment/analytics-next';
+import { resolveBridgeOptions, skipMessage } from '@hotjar-bridge/core/internal';
+import type { Analytics, Context, Plugin } from '@segment/analytics-next';
 import { type HotjarPluginOptions, resolvePluginOptions } from './options';
 import { VERSION } from './version';
 
@@ -10,7 +10,7 @@ export interface HotjarPlugin extends Plugin {
   type: 'destination';
   /** Starts loading and forwarding after `consent: 'pending'`. */
   grantConsent(): void;
-  /** Stops forwarding to Hotjar. */
+  /** Stops forwarding to Hotjar. Hotjar's script, once loaded, keeps recording until the page reloads. */
   revokeConsent(): void;
 }
 
@@ -20,7 +20,7 @@ interface EventFields {
   traits?: unknown;
   event?: unknown;
   context?: {
-    page?: { path?: unknown; search?: unknown };
+    page?: { path?: unknown };
     consent?: { categoryPreferences?: Record<string, unknown> };
   };
 }
@@ -32,7 +32,7 @@ interface EventFields {
  */
 export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   resolveBridgeOptions(options);
-  const { identifyAnonymous, pageChanges, consentCategory } = resolvePluginOptions(options);
+  const { identifyAnonymous, pageChanges, identifyOnLoad, consentCategory } = resolvePluginOptions(options);
   // The context of the hook running now: every diagnostic is logged on it too, where
   // Segment's debugging tools show it.
   let current: Context | undefined;
@@ -49,11 +49,46 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
 
   const fields = (ctx: Context): EventFields => ctx.event as EventFields;
 
+  // Every identify, the app's and the one at page load, follows the same rules.
+  const identify = (userId: unknown, traits: unknown): BridgeOutcome | undefined => {
+    const hasUserId = typeof userId === 'string' && userId.trim() !== '';
+    if (!hasUserId && !identifyAnonymous) {
+      const reason = 'nothing-to-send';
+      const message = skipMessage('identify', reason, 'no userId, see identifyAnonymous');
+      bridge.report({ kind: 'skipped', call: 'identify', reason, message });
+      return undefined;
+    }
+    return bridge.identify(hasUserId ? userId : null, traits);
+  };
+
+  // The Analytics instance whose stored user is identified at page load, until that is done.
+  let storedUser: Analytics | undefined;
+  const identifyStoredUser = () => {
+    if (storedUser === undefined || bridge.consent() !== 'granted') return;
+    const analytics = storedUser;
+    storedUser = undefined;
+    try {
+      const user = analytics.user();
+      const userId = user.id();
+      const traits = user.traits();
+      // A visitor Segment knows nothing of is not worth an identify at every page load.
+      const known = typeof userId === 'string' || Object.keys(traits ?? {}).length > 0;
+      if (known) identify(userId, traits);
+    } catch {
+      // Reached from load() and grantConsent(): nothing may reach the host page.
+    }
+  };
+
+  const grantConsent = () => {
+    bridge.grantConsent();
+    identifyStoredUser();
+  };
+
   // Follows the consent each event carries; a later event that withdraws it stops forwarding.
   const consented = (event: EventFields) => {
     if (consentCategory === undefined) return;
     const granted = event.context?.consent?.categoryPreferences?.[consentCategory] === true;
-    if (granted && bridge.consent() !== 'granted') bridge.grantConsent();
+    if (granted && bridge.consent() !== 'granted') grantConsent();
     else if (!granted && bridge.consent() === 'granted') bridge.revokeConsent();
   };
 
@@ -78,42 +113,39 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     // Ready for events from the start: they wait in Hotjar's queue until its script arrives, and
     // consent is checked per event. Nothing in analytics-next waits on this.
     isLoaded: () => true,
-    async load() {
+    async load(_ctx, analytics) {
       try {
         if (consentCategory === undefined) bridge.load();
+        // Hotjar asks for an identify at every page load, with the current values: a returning
+        // user who only tracks and pages would otherwise never be identified.
+        if (identifyOnLoad) {
+          storedUser = analytics;
+          identifyStoredUser();
+        }
       } catch {
         // Segment does not await a destination's load: a rejection would go unhandled.
       }
     },
-    identify: (ctx) =>
-      run(ctx, (event) => {
-        const hasUserId = typeof event.userId === 'string' && event.userId.trim() !== '';
-        if (!hasUserId && !identifyAnonymous) {
-          bridge.report({
-            kind: 'skipped',
-            call: 'identify',
-            reason: 'nothing-to-send',
-            message: 'identify: skipped, no userId (see identifyAnonymous)',
-          });
-          return undefined;
-        }
-        return bridge.identify(hasUserId ? event.userId : null, event.traits);
-      }),
+    identify: (ctx) => {
+      // The app's own identify brings the current values: the one at page load is not needed,
+      // even when this identify is the event that grants consent.
+      storedUser = undefined;
+      return run(ctx, (event) => identify(event.userId, event.traits));
+    },
     track: (ctx) => run(ctx, (event) => bridge.track(event.event)),
     page: (ctx) =>
       run(ctx, (event) => {
         if (!pageChanges) return undefined;
-        const page = event.context?.page;
-        const path =
-          typeof page?.path === 'string' ? page.path + (typeof page.search === 'string' ? page.search : '') : undefined;
-        return bridge.page(path);
+        // The core sends the path alone, as the Amplitude plugin does for the same page.
+        const path = event.context?.page?.path;
+        return bridge.page(typeof path === 'string' ? path : undefined);
       }),
     // deregister(): nothing more is forwarded; Hotjar's script, once loaded, stays until the page reloads.
     async unload() {
       bridge.revokeConsent();
     },
-    // The bridge's methods are closures, not bound to `this`.
-    grantConsent: bridge.grantConsent,
+    // Closures, not bound to `this`.
+    grantConsent,
     revokeConsent: bridge.revokeConsent,
   };
 }

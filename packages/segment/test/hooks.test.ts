@@ -158,15 +158,15 @@ describe('hotjarPlugin.page', () => {
     expect(runtime.calls).toEqual([]);
   });
 
-  it("sends stateChange with the page's path and query with pageChanges", () => {
+  it("sends stateChange with the page's path alone with pageChanges", () => {
     const { plugin, runtime } = setup({ pageChanges: true });
     plugin.page?.(ctx({ type: 'page', context: { page: { path: '/pricing', search: '?a=1' } } }));
     plugin.page?.(ctx({ type: 'page', context: { page: { path: '/plain' } } }));
     plugin.page?.(ctx({ type: 'page' }));
     expect(runtime.calls).toEqual([
-      ['stateChange', '/pricing?a=1'],
+      ['stateChange', '/pricing'],
       ['stateChange', '/plain'],
-      ['stateChange', '/current?x=1'],
+      ['stateChange', '/current'],
     ]);
   });
 });
@@ -249,6 +249,6 @@ describe('hotjarPlugin: never throws into Segment', () => {
     };
     const context = ctx({ type: 'track', event: 'Signed up' });
     expect(plugin.track?.(context)).toBe(context);
-    expect(diagnostics).toEqual([expect.objectContaining({ reason: 'internal-error' })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ reason: 'hotjar-unavailable' })]);
   });
 });

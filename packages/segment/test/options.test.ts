@@ -7,6 +7,7 @@ describe('hotjarPlugin: configuration errors', () => {
   it.each([
     [{ siteId: 1, identifyAnonymous: 'yes' }, 'identifyAnonymous must be true or false, got "yes"'],
     [{ siteId: 1, pageChanges: 1 }, 'pageChanges must be true or false, got 1'],
+    [{ siteId: 1, identifyOnLoad: 'no' }, 'identifyOnLoad must be true or false, got "no"'],
     [
       { siteId: 1, consentCategory: '' },
       'consentCategory must be a consent category name (a non-empty string), got ""',

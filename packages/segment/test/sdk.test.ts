@@ -51,7 +51,8 @@ describe('with the real Segment Analytics.js 2.0', () => {
     expect(s.hotjarCalls()).toEqual([
       ['identify', 'user_12345', { name: 'Peter', address_city: 'San Francisco', address_state: 'CA' }],
       ['event', 'Order _123 _paid'],
-      ['stateChange', '/pricing?plan=pro'],
+      // The path alone, as the Amplitude plugin sends for the same page.
+      ['stateChange', '/pricing'],
     ]);
     expect(s.delivered()).toEqual(['identify', 'Order #123 (paid)', 'page']);
     // Segment's own copy keeps everything Hotjar was not given.
@@ -67,15 +68,15 @@ describe('with the real Segment Analytics.js 2.0', () => {
     expect(s.errors()).toEqual([]);
   });
 
-  it("takes page()'s path and query from the event's page context, which page properties override", async () => {
+  it("takes page()'s path from the event's page context, which page properties override", async () => {
     const s = await start({ plugin: { pageChanges: true } });
     window.history.pushState({}, '', '/app?tab=1');
     await s.page('Docs', { path: '/docs/intro', search: '?section=2' });
     await s.page('Home');
     await s.settle();
     expect(s.hotjarCalls()).toEqual([
-      ['stateChange', '/docs/intro?section=2'],
-      ['stateChange', '/app?tab=1'],
+      ['stateChange', '/docs/intro'],
+      ['stateChange', '/app'],
     ]);
   });
 
@@ -89,7 +90,7 @@ describe('with the real Segment Analytics.js 2.0', () => {
       },
     });
     await s.settle();
-    expect(s.hotjarCalls()).toEqual([['stateChange', '/first?step=1']]);
+    expect(s.hotjarCalls()).toEqual([['stateChange', '/first']]);
   });
 
   it('sends nothing for page without pageChanges, nor for group, alias and screen; Segment still delivers them', async () => {
@@ -181,6 +182,103 @@ describe('with the real Segment Analytics.js 2.0', () => {
     } finally {
       await driven.close();
     }
+  });
+});
+
+describe('identify on page load, with the real Segment Analytics.js 2.0', () => {
+  const earlier: SegmentSession[] = [];
+  afterEach(async () => {
+    for (const s of earlier.splice(0).reverse()) await s.close();
+  });
+
+  // Sessions nest here (each a later page load), so they close in reverse order.
+  const open = async (options: SegmentSessionOptions) => {
+    const s = await startSegment(options);
+    earlier.push(s);
+    return s;
+  };
+
+  /** A first page load on which the app identifies the user; Segment keeps the user in cookies and localStorage. */
+  async function firstVisit(userId: string | null, traits: Record<string, unknown>) {
+    const first = await open({ persist: true });
+    first.remember(first.analytics.identify(userId, traits));
+    await first.settle();
+    return first;
+  }
+
+  it('identifies the stored user at the next page load, with no identify() call', async () => {
+    await firstVisit('user_7', { plan: 'pro', email: 'jane@example.com' });
+    // A second instance on the same page, storage kept: a reload. The app only tracks.
+    const s = await open({ persist: true, reload: true });
+    await s.track('Viewed Dashboard');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_7', { plan: 'pro', email: 'jane@example.com' }],
+      ['event', 'Viewed Dashboard'],
+    ]);
+    expect(s.delivered()).toEqual(['Viewed Dashboard']);
+  });
+
+  it('does not with identifyOnLoad: false', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { identifyOnLoad: false } });
+    await s.track('Viewed Dashboard');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['event', 'Viewed Dashboard']]);
+  });
+
+  it('sends nothing for a stored anonymous visitor without identifyAnonymous; with it, what an anonymous identify() sends', async () => {
+    const traits = { ab_test: 'variant-b', name: 'Jane' };
+    await firstVisit(null, traits);
+    const s = await open({ persist: true, reload: true });
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    expect(s.diagnostics()).toContainEqual(expect.objectContaining({ reason: 'nothing-to-send', call: 'identify' }));
+
+    const onLoad = await open({ persist: true, reload: true, plugin: { identifyAnonymous: true } });
+    await onLoad.settle();
+    const loadCalls = onLoad.hotjarCalls();
+    // The same rules as the app's own anonymous identify, on a fresh page.
+    const explicit = await open({ plugin: { identifyAnonymous: true } });
+    await explicit.identify(undefined, traits);
+    await explicit.settle();
+    // Only what the anonymous allowlist lets through: the name is personal data.
+    expect(loadCalls).toEqual([['identify', null, { ab_test: 'variant-b' }]]);
+    expect(loadCalls).toEqual(explicit.hotjarCalls());
+  });
+
+  it('waits for consent: the stored user is identified at the first event that grants it', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consentCategory: 'Analytics' } });
+    const consent = { context: { consent: { categoryPreferences: { Analytics: true } } } };
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    await s.trackWith('Granted', {}, consent);
+    await s.trackWith('Granted again', {}, consent);
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_7', { plan: 'pro' }],
+      ['event', 'Granted'],
+      ['event', 'Granted again'],
+    ]);
+  });
+
+  it('sends one identify when the app identifies with the event that grants consent', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consentCategory: 'Analytics' } });
+    const consent = { context: { consent: { categoryPreferences: { Analytics: true } } } };
+    s.remember(s.analytics.identify('user_7', { plan: 'team' }, consent));
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([['identify', 'user_7', { plan: 'team' }]]);
+  });
+
+  it("waits for grantConsent() with consent: 'pending'", async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consent: 'pending' } });
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    s.plugin?.grantConsent();
+    expect(s.hotjarCalls()).toEqual([['identify', 'user_7', { plan: 'pro' }]]);
   });
 });
 

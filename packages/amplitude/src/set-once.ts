@@ -1,0 +1,94 @@
+/** Which `$setOnce` keys this browser has already sent to Hotjar, per site and user. */
+export interface SetOnceMemory {
+  /** The keys sent before for `owner`. */
+  known(owner: string): readonly string[];
+  /** Remembers that `keys` were sent for `owner`. */
+  remember(owner: string, keys: readonly string[]): void;
+}
+
+type Entry = Record<string, string[]>;
+
+/** The one localStorage entry every plugin instance on this origin shares. */
+export const SET_ONCE_STORAGE_KEY = 'hotjar-bridge:set-once';
+// Bounds on the entry: owners kept (the most recently used), key names per owner (Hotjar
+// keeps at most 100 attributes per site) and characters per name.
+const MAX_OWNERS = 20;
+const MAX_KEYS = 100;
+const MAX_KEY_LENGTH = 100;
+
+/**
+ * An owner's name in storage: a short hash of the site id and the user (the user id, or
+ * the anonymous device), so that neither is written out.
+ */
+export function setOnceOwner(siteId: number, user: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of `${siteId}\n${user}`) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  // A letter first: integer-like property names would not keep their insertion order.
+  return `u${hash.toString(36)}`;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    // A sandboxed frame or blocked cookies: reading localStorage throws.
+    return undefined;
+  }
+}
+
+function parse(text: string | null): Entry {
+  try {
+    const value: unknown = JSON.parse(text ?? '{}');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+    const entry: Entry = {};
+    for (const [owner, keys] of Object.entries(value)) {
+      if (Array.isArray(keys)) entry[owner] = keys.filter((k): k is string => typeof k === 'string');
+    }
+    return entry;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Key names only, never values, in one `localStorage` entry; in memory where storage is
+ * missing or throws. Read on each use, so that every instance on the page (and the next
+ * page load) sees what the others sent.
+ */
+export function setOnceMemory(): SetOnceMemory {
+  let memory: Entry = {};
+  // Set once storage has refused a write: from then on this page keeps to memory.
+  let memoryOnly = false;
+  const read = (): Entry => {
+    const store = memoryOnly ? undefined : storage();
+    if (store === undefined) return memory;
+    try {
+      return parse(store.getItem(SET_ONCE_STORAGE_KEY));
+    } catch {
+      return memory;
+    }
+  };
+  return {
+    known: (owner) => read()[owner] ?? [],
+    remember(owner, keys) {
+      const entry = read();
+      const known = entry[owner] ?? [];
+      const added = keys.filter((k) => k.length <= MAX_KEY_LENGTH && !known.includes(k));
+      // The owner moves to the end: the oldest owners are the first to go.
+      delete entry[owner];
+      entry[owner] = [...known, ...added].slice(0, MAX_KEYS);
+      const owners = Object.keys(entry);
+      for (const old of owners.slice(0, Math.max(0, owners.length - MAX_OWNERS))) delete entry[old];
+      memory = entry;
+      try {
+        storage()?.setItem(SET_ONCE_STORAGE_KEY, JSON.stringify(entry));
+      } catch {
+        // Storage full or refused: this page still remembers, in memory.
+        memoryOnly = true;
+      }
+    },
+  };
+}
