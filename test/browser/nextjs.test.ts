@@ -105,7 +105,7 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
       // Amplitude asks its servers for remote settings at start-up; there are none for this key.
       answers: [{ url: /^https:\/\/sr-client-cfg\.amplitude\.com\/config\//, json: {} }],
       signUpCalls: [
-        ['identify', 'user_42', {}],
+        // setUserId() and identify() in the same tick: one identify, with the attributes.
         ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
         ['event', 'Signed up'],
       ],

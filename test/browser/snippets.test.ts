@@ -57,7 +57,10 @@ describeInBrowser('the script-tag builds, with each SDK installed from its own s
     // Each SDK reports the page its snippet runs on first: Amplitude's page-view tracking at
     // start, Segment through the snippet's own page() call.
     const start: HotjarCall[] = [['stateChange', path]];
-    return [...start, ...c.sdk.identifyCalls, ['event', 'Order _123 _paid'], ...c.sdk.pageCalls];
+    // Replaying its snippet's buffer, Amplitude applies setUserId before that first page view,
+    // which reaches the plugin ahead of the identify() event: Hotjar learns the user id with it.
+    const userId: HotjarCall[] = c.vendor === 'amplitude' ? [['identify', 'user_42', {}]] : [];
+    return [...start, ...userId, ...c.sdk.identifyCalls, ['event', 'Order _123 _paid'], ...c.sdk.pageCalls];
   };
 
   for (const c of SNIPPET_CASES) {
