@@ -9,7 +9,8 @@
  * - `server`: Hotjar answered 5xx after every retry allowed.
  * - `network`: no answer was received (DNS, connection, TLS), after every retry allowed.
  * - `unexpected-response`: an answer this client cannot read: not JSON, a page without
- *   `results`, a token without `access_token`, or another status (400, 422...).
+ *   `results`, a `next_cursor` already followed, a token without `access_token`, or another
+ *   status (400, 422...).
  */
 export type HotjarApiErrorCode =
   | 'unauthorized'

@@ -24,12 +24,16 @@ export function paged<T>(
 ): HotjarPaged<T> {
   async function* pages(): AsyncIterableIterator<HotjarPage<T>> {
     let cursor = startCursor;
+    // Every cursor followed so far (one short string a page): a cursor that comes back, even
+    // pages later, would walk the same pages forever.
+    const followed = new Set<string>(cursor === undefined ? [] : [cursor]);
     for (;;) {
       const answer = await transport.request({ method: 'GET', path, query: { ...query, cursor }, idempotent: true });
-      const page = readPage<T>(transport, answer, cursor);
+      const page = readPage<T>(transport, answer, cursor, followed);
       yield page;
       if (page.nextCursor === null) return;
       cursor = page.nextCursor;
+      followed.add(cursor);
     }
   }
   return {
@@ -40,16 +44,24 @@ export function paged<T>(
   };
 }
 
-function readPage<T>(transport: Transport, answer: ApiAnswer, cursor: string | undefined): HotjarPage<T> {
+function readPage<T>(
+  transport: Transport,
+  answer: ApiAnswer,
+  cursor: string | undefined,
+  followed: ReadonlySet<string>,
+): HotjarPage<T> {
   const data = answer.data as { results?: unknown; next_cursor?: unknown } | null;
   if (data === null || typeof data !== 'object' || !Array.isArray(data.results))
     throw transport.unexpected('GET', answer, 'a page without a results list');
   const next = data.next_cursor;
   if (next !== undefined && next !== null && typeof next !== 'string')
     throw transport.unexpected('GET', answer, 'a next_cursor that is not a string');
-  // The cursor just used again would fetch the same page forever.
-  if (typeof next === 'string' && next !== '' && next === cursor)
-    throw transport.unexpected('GET', answer, 'a next_cursor equal to the cursor of the same page');
+  if (typeof next === 'string' && next !== '' && followed.has(next))
+    throw transport.unexpected(
+      'GET',
+      answer,
+      next === cursor ? 'a next_cursor equal to the cursor of the same page' : 'a next_cursor already followed',
+    );
   const nextCursor = typeof next === 'string' && next !== '' ? next : null;
   return { results: data.results as T[], cursor, nextCursor };
 }

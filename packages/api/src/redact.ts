@@ -6,11 +6,17 @@ export function redactPath(path: string): string {
   return path.replace(SECRET_PARAMS, '$1[redacted]');
 }
 
-/** Replaces every given secret in a text; secrets shorter than 4 characters are left (they would match anywhere). */
+/**
+ * Replaces every given secret in a text, as it is and as it travels encoded (a server that echoes
+ * the token request's form body echoes `+` as `%2B`); secrets shorter than 4 characters are left
+ * (they would match anywhere).
+ */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('[redacted]');
+    if (secret === undefined || secret.length < 4) continue;
+    const forms = new Set([secret, new URLSearchParams({ s: secret }).toString().slice(2), encodeURIComponent(secret)]);
+    for (const form of forms) out = out.split(form).join('[redacted]');
   }
   return out;
 }

@@ -78,7 +78,9 @@ export function createTransport(options: ResolvedApiOptions): Transport {
   function report(entry: RequestReport): void {
     if (options.onRequest === undefined) return;
     try {
-      options.onRequest(entry);
+      const result: unknown = options.onRequest(entry);
+      // An async logger that rejects must not become an unhandled rejection either.
+      if (result instanceof Promise) result.catch(() => undefined);
     } catch {
       // A failing logger must not fail the call it reports on.
     }
@@ -152,7 +154,7 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       parts.push(typeof code === 'string' ? `${current.message} (${code})` : current.message);
       current = current.cause;
     }
-    return new Error(clean(parts.join(': ') || String(error)));
+    return new Error(clean(parts.join(': ') || thrownText(error)));
   }
 
   async function send(attempt: Attempt): Promise<ApiAnswer> {
@@ -263,4 +265,13 @@ export function createTransport(options: ResolvedApiOptions): Transport {
     },
     unexpected,
   };
+}
+
+/** A thrown value that is not an Error, as text; an object without a prototype has no String(). */
+function thrownText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

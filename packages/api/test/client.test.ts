@@ -228,6 +228,33 @@ describe('responses', () => {
     expect(error.message).toMatch(/a page without a results list/);
   });
 
+  it('is an unexpected response, not an endless walk, when a next_cursor comes back', async () => {
+    const { api, fake } = await setup();
+    const page = (id: number, next: string) => JSON.stringify({ results: [{ id }], next_cursor: next });
+    const at = (cursor: string | null) => (r: { path: string }) =>
+      r.path.startsWith(responsesPath(fake)) && new URL(r.path, fake.url).searchParams.get('cursor') === cursor;
+    // A -> B -> A: each page's cursor differs from its own, but the walk would go round forever.
+    fake.inject({ match: at(null), status: 200, body: page(1, 'A') });
+    fake.inject({ match: at('A'), status: 200, body: page(2, 'B') });
+    fake.inject({ match: at('B'), status: 200, body: page(3, 'A') });
+    const seen: unknown[] = [];
+    const walk = (async () => {
+      for await (const response of api.responses(fake.siteId, DEFAULT_SURVEY.id)) {
+        seen.push(response.id);
+        if (seen.length > 10) return;
+      }
+    })();
+    const error = await rejection(walk);
+    expect(error.code).toBe('unexpected-response');
+    expect(error.message).toMatch(/a next_cursor already followed/);
+    // The page that points back is refused whole, as one pointing at itself is.
+    expect(seen).toEqual([1, 2]);
+
+    fake.inject({ match: at('C'), status: 200, body: page(4, 'C') });
+    const same = await rejection(collect(api.responses(fake.siteId, DEFAULT_SURVEY.id, { cursor: 'C' })));
+    expect(same.message).toMatch(/a next_cursor equal to the cursor of the same page/);
+  });
+
   it('is forbidden-plan on a 403, naming the plan that includes the export', async () => {
     const { api, fake } = await setup({ forbidden: ['responses'] });
     const error = await rejection(collect(api.responses(fake.siteId, DEFAULT_SURVEY.id)));
@@ -314,6 +341,19 @@ describe('limits and retries', () => {
     expect(fake.requests.filter(isLookup)).toHaveLength(4);
   });
 
+  it('is a network error when fetch rejects with something that is not an Error', async () => {
+    for (const thrown of [undefined, 'offline', { reason: 1 }, Object.create(null)]) {
+      const api = createHotjarApi({
+        clientId: 'id',
+        clientSecret: 'secret-xyz',
+        retries: 0,
+        fetch: () => Promise.reject(thrown),
+      });
+      const error = await rejection(api.survey(1, 2));
+      expect(error).toMatchObject({ code: 'network', status: 0 });
+    }
+  });
+
   it('is a network error with status 0 when nothing answers, after the retries', async () => {
     const clock = fakeClock();
     const server = await startFakeHotjar();
@@ -387,7 +427,49 @@ describe('lookupUser', () => {
   });
 });
 
+describe('onRequest', () => {
+  it('does not fail the call, nor leave an unhandled rejection, when it throws or rejects', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for (const onRequest of [
+        () => {
+          throw new Error('logger down');
+        },
+        async () => {
+          throw new Error('logger down');
+        },
+      ]) {
+        const { api, fake } = await setup({}, { onRequest });
+        const survey = await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+        expect(survey.id).toBe(DEFAULT_SURVEY.id);
+        await fake.close();
+      }
+      // Unhandled rejections are reported once the microtask queue has run.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe('secrets', () => {
+  it('redacts the client secret echoed form-encoded, as the token request sent it', async () => {
+    const { api, fake } = await setup({ clientSecret: 'base64+like/secret==' });
+    fake.inject({
+      match: isToken,
+      status: 400,
+      body: (r) => JSON.stringify({ error: 'invalid_request', got: r.body }),
+    });
+    const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+    expect(error.body).toContain('client_secret=[redacted]');
+    const seen = JSON.stringify({ message: error.message, body: error.body });
+    for (const form of [fake.clientSecret, encodeURIComponent(fake.clientSecret), 'base64%2Blike'])
+      expect(seen).not.toContain(form);
+  });
+
   it('never puts the client secret or a token in an error, onRequest or a log', async () => {
     const logged: string[] = [];
     const { api, fake, reports } = await setup();
