@@ -72,7 +72,10 @@ export function createTransport(options: ResolvedApiOptions): Transport {
   let token: { value: string; expiresAt: number } | undefined;
   let pendingToken: Promise<string> | undefined;
 
-  const secrets = (): Array<string | undefined> => [options.clientSecret, token?.value];
+  // Every token this client has held: a call still in flight with a replaced token may get it
+  // echoed back. One short string per token (one an hour at Hotjar's default lifetime).
+  const heldTokens = new Set<string>();
+  const secrets = (): Array<string | undefined> => [options.clientSecret, ...heldTokens];
   const clean = (text: string): string => redactSecrets(text, secrets());
 
   function report(entry: RequestReport): void {
@@ -130,6 +133,7 @@ export function createTransport(options: ResolvedApiOptions): Transport {
         ? now() + Math.max(expiresIn * 1000 - TOKEN_MARGIN_MS, expiresIn * 500)
         : Number.POSITIVE_INFINITY;
     token = { value, expiresAt };
+    heldTokens.add(value);
     return value;
   }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestReport } from '../src/index';
 import { fakeClock } from './clock';
 import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, startFakeHotjar } from './fake-hotjar';
@@ -456,6 +456,28 @@ describe('onRequest', () => {
 });
 
 describe('secrets', () => {
+  it('redacts a token echoed by a call that was in flight when the client replaced it', async () => {
+    const { api, clock, fake } = await setup({ tokenLifetimeSeconds: 3600 });
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const echo = (r: { headers: Record<string, unknown> }) => JSON.stringify({ got: r.headers.authorization });
+    fake.inject({ match: (r) => !isToken(r), wait: () => held, status: 502, body: echo });
+    // A POST is not retried after a 5xx, so the echo comes back in the error.
+    const slow = api.lookupUser(fake.organizationId, { email: 'peter@example.com', delete: false });
+    await vi.waitFor(() => expect(fake.requests.at(-1)?.path).toMatch(/user-lookup/));
+    // Meanwhile the first token nears its expiry and another call gets the next one.
+    clock.advance(3541_000);
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    expect(fake.issuedTokens).toHaveLength(2);
+    release();
+    const error = await rejection(slow);
+    expect(error.body).toContain('Bearer [redacted]');
+    for (const token of fake.issuedTokens) expect(JSON.stringify([error.message, error.body])).not.toContain(token);
+  });
+
   it('redacts the client secret echoed form-encoded, as the token request sent it', async () => {
     const { api, fake } = await setup({ clientSecret: 'base64+like/secret==' });
     fake.inject({
