@@ -133,6 +133,23 @@ describe('hotjar-api surveys', () => {
   });
 });
 
+describe('hotjar-api network errors', () => {
+  it('exit 1 with what the connection answered, for each command', async () => {
+    const gone = await startFakeHotjar();
+    await gone.close();
+    const env = { HOTJAR_CLIENT_ID: 'id', HOTJAR_CLIENT_SECRET: 'secret-for-nothing', HOTJAR_API_URL: gone.url };
+    const runs = await Promise.all([
+      cli(['surveys', '1', '--retries', '0'], { env }),
+      cli(['responses', '1', '2', '--retries', '0'], { env }),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/no answer, network: .*HOTJAR_API_URL/);
+      expect(run.stderr).toMatch(/ECONNREFUSED/);
+    }
+  });
+});
+
 describe('hotjar-api responses', () => {
   it('streams NDJSON to stdout, one response per line, retrying a 429 with Retry-After: 0', async () => {
     const f = await start();

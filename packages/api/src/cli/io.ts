@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import type { HotjarApiError } from '../errors';
 
 /** What the CLI touches outside itself, passed in so it can run on any streams. */
 export interface CliIo {
@@ -54,4 +55,10 @@ export function openFile(path: string, append: boolean): Promise<Writable> {
     });
     stream.once('error', reject);
   });
+}
+
+/** An API error for stderr: its message, and for a network error what the connection answered (ECONNREFUSED, ENOTFOUND...). */
+export function apiErrorText(error: HotjarApiError): string {
+  const cause = error.cause instanceof Error ? `\n  ${error.cause.message}` : '';
+  return `${error.message}${cause}\n`;
 }

@@ -5,7 +5,7 @@ import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import type { HotjarSurveyQuestion } from '../types';
 import { csvLayout, toCsv } from './csv';
-import { type CliIo, EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, openFile, UsageError, write } from './io';
+import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, openFile, UsageError, write } from './io';
 import type { CliValues } from './run';
 import { integerOption } from './run';
 
@@ -83,7 +83,7 @@ export async function responsesCommand(
   } catch (error) {
     progress.end();
     if (partial !== undefined) await close(target).catch(() => undefined);
-    if (error instanceof HotjarApiError) io.stderr.write(`${error.message}\n`);
+    if (error instanceof HotjarApiError) io.stderr.write(apiErrorText(error));
     else if (isSystemError(error))
       io.stderr.write(`[hotjar-bridge] cannot write ${partial ?? 'to stdout'}: ${error.message}\n`);
     else throw error;

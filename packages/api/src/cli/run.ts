@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createHotjarApi, type HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import { HELP } from './help';
-import { type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { lookupUserCommand } from './lookup-user';
 import { responsesCommand } from './responses';
 import { surveysCommand } from './surveys';
@@ -71,7 +71,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     if (error instanceof HotjarApiError) {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(apiErrorText(error));
       return EXIT_API_ERROR;
     }
     // The client's own argument checks (a site id that is not a number, a limit out of range).
