@@ -243,6 +243,8 @@ describe('hotjar-api responses', () => {
       cursor!,
     ]);
     expect(resumed.code).toBe(0);
+    // The counts are this run's: the file also holds the 60 responses of the failed run.
+    expect(resumed.stderr).toContain(`197 more responses in 4 pages written to ${out}.`);
     expect(existsSync(`${out}.partial`)).toBe(false);
     const [header, ...rows] = parse(readFileSync(out, 'utf8')) as string[][];
     expect(header?.[0]).toBe('id');

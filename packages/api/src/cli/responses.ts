@@ -57,7 +57,8 @@ export async function responsesCommand(
     io.stderr.write('Stopping after the current page (Ctrl-C again stops at once).\n');
   };
   io.signals?.once('SIGINT', onInterrupt);
-  const hint = () => resumeHint({ siteId, surveyId, format, out, partial, resumeCursor, responses, limit });
+  const hint = () =>
+    resumeHint({ siteId, surveyId, format, out, partial, resumeCursor, responses, more: continuing, limit });
   try {
     if (layout !== undefined && !continuing) await write(target, toCsv([layout.header]));
     for await (const page of pages) {
@@ -103,7 +104,8 @@ export async function responsesCommand(
     await rename(partial, out!);
   }
   const where = out === undefined ? '' : ` to ${out}`;
-  io.stderr.write(`${responses} responses in ${pageCount} pages written${where}.\n`);
+  // A resumed run counts what it added to the earlier run's output.
+  io.stderr.write(`${responses} ${continuing ? 'more ' : ''}responses in ${pageCount} pages written${where}.\n`);
   if (unplaced > 0)
     io.stderr.write(
       `${unplaced} answers were to questions the survey no longer lists and have no CSV column; --format ndjson keeps them.\n`,
@@ -140,12 +142,12 @@ function resumeHint(state: {
   partial: string | undefined;
   resumeCursor: string | undefined;
   responses: number;
+  /** Whether this run added to an earlier run's output. */
+  more: boolean;
   limit: number | undefined;
 }): string {
-  const kept =
-    state.partial === undefined
-      ? `${state.responses} responses were written.`
-      : `${state.responses} responses were written to ${state.partial}, which is kept.`;
+  const count = `${state.responses} ${state.more ? 'more ' : ''}responses were written`;
+  const kept = state.partial === undefined ? `${count}.` : `${count} to ${state.partial}, which is kept.`;
   if (state.resumeCursor === undefined) return `${kept} Nothing to resume from: run the same command again.\n`;
   const args = [
     'hotjar-api responses',
