@@ -58,6 +58,8 @@ interface Attempt {
 const TOKEN_PATH = '/v1/oauth/token';
 // Refresh a minute before Hotjar's expiry, so a token never expires between check and use.
 const TOKEN_MARGIN_MS = 60_000;
+// The longest Retry-After the client waits for.
+const MAX_WAIT_MS = 15 * 60_000;
 
 export interface Transport {
   request(call: ApiCall): Promise<ApiAnswer>;
@@ -214,12 +216,14 @@ export function createTransport(options: ResolvedApiOptions): Transport {
         continue;
       }
       const retryable = status === 429 || (status >= 500 && attempt.idempotent);
-      if (retryable && retried < retries) {
+      const wait =
+        status === 429
+          ? (retryAfterMs(response.headers.get('retry-after'), now()) ?? backoffDelay(retried, random))
+          : backoffDelay(retried, random);
+      // A longer Retry-After fails the call as rate-limited rather than hanging it: past about
+      // 24.8 days a timer would even fire at once.
+      if (retryable && retried < retries && wait <= MAX_WAIT_MS) {
         await response.body?.cancel().catch(() => undefined);
-        const wait =
-          status === 429
-            ? (retryAfterMs(response.headers.get('retry-after'), now()) ?? backoffDelay(retried, random))
-            : backoffDelay(retried, random);
         await retryAfter(status, wait);
         continue;
       }

@@ -327,6 +327,25 @@ describe('limits and retries', () => {
     expect(error.code).toBe('rate-limited');
   });
 
+  it.each(['901', '86400', '4000000000'])(
+    'fails as rate-limited, without waiting, for a Retry-After of %s s',
+    async (seconds) => {
+      const { api, clock, fake } = await setup();
+      fake.inject({ match: (r) => !isToken(r), status: 429, headers: { 'retry-after': seconds } });
+      const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+      expect(error).toMatchObject({ code: 'rate-limited', status: 429 });
+      expect(clock.sleeps).toEqual([]);
+      expect(fake.requests.filter((r) => !isToken(r))).toHaveLength(1);
+    },
+  );
+
+  it('waits for a Retry-After of 15 minutes', async () => {
+    const { api, clock, fake } = await setup();
+    fake.inject({ match: (r) => !isToken(r), status: 429, headers: { 'retry-after': '900' } });
+    await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    expect(clock.sleeps).toEqual([900_000]);
+  });
+
   it('does not retry the user-lookup POST after a 500, but does after a 429 and a dropped connection', async () => {
     const { api, fake } = await setup();
     const isLookup = (r: { path: string }) => r.path.endsWith('/user-lookup');
