@@ -98,14 +98,16 @@ describe('hotjar-api usage', () => {
       cli(['responses', 'abc', '555']),
       cli(['surveys', String(f.siteId), '--delete']),
       cli(['surveys', String(f.siteId)], { env: { HOTJAR_CLIENT_SECRET: undefined } }),
+      cli(['surveys', String(f.siteId)], { env: { HOTJAR_API_URL: 'api.hotjar.io' } }),
     ]);
-    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
     expect(runs[1]?.stderr).toMatch(/unknown command "exports"/);
     expect(runs[2]?.stderr).toMatch(/--format must be ndjson or csv, got "xml"/);
     expect(runs[3]?.stderr).toMatch(/--limit must be a whole number from 1 to 100/);
     expect(runs[4]?.stderr).toMatch(/siteId must be a positive integer/);
     expect(runs[5]?.stderr).toMatch(/--delete is not an option of surveys/);
     expect(runs[6]?.stderr).toMatch(/set HOTJAR_CLIENT_SECRET/);
+    expect(runs[7]?.stderr).toMatch(/HOTJAR_API_URL must be an http\(s\) URL .*, got "api.hotjar.io"/);
     expect(f.requests).toHaveLength(0);
   });
 });

@@ -97,5 +97,12 @@ function clientFromEnv(io: CliIo, values: CliValues): HotjarApi {
     );
   const baseUrl = io.env.HOTJAR_API_URL || undefined;
   const retries = integerOption('retries', values.retries, 0, 20);
-  return createHotjarApi({ clientId: clientId!, clientSecret: clientSecret!, baseUrl, retries });
+  try {
+    return createHotjarApi({ clientId: clientId!, clientSecret: clientSecret!, baseUrl, retries });
+  } catch (error) {
+    // The client names its option; here the user set an environment variable.
+    if (error instanceof TypeError && error.message.includes('baseUrl must'))
+      throw new UsageError(`HOTJAR_API_URL must be an http(s) URL such as "https://api.hotjar.io", got "${baseUrl}"`);
+    throw error;
+  }
 }
