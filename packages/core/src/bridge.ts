@@ -41,14 +41,23 @@ export interface HotjarBridge {
 
 const PREFIX = '[hotjar-bridge]';
 
-/** `text` with its percent-escapes decoded (`%40` is '@'), or as it is when they are malformed. */
+const ESCAPES = /(?:%[\da-f]{2})+/gi;
+const ASCII_ESCAPE = /%[0-7][\da-f]/gi;
+
+/**
+ * `text` with its percent-escapes decoded (`%40` is '@'). Each run of escapes is decoded on its
+ * own, so a malformed one (`100%`, half a UTF-8 sequence) leaves the others readable; a run that
+ * is not UTF-8 still has its ASCII escapes decoded.
+ */
 function decoded(text: string): string {
   if (!text.includes('%')) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return text.replace(ESCAPES, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(ASCII_ESCAPE, (escape) => String.fromCharCode(Number.parseInt(escape.slice(1), 16)));
+    }
+  });
 }
 
 /**

@@ -231,7 +231,15 @@ describe('bridge.page', () => {
     ]);
   });
 
-  it.each(['/users/jane@example.com', '/users/jane%40example.com', 'https://shop.example/u/jane@example.com?x=1'])(
+  it.each([
+    '/users/jane@example.com',
+    '/users/jane%40example.com',
+    'https://shop.example/u/jane@example.com?x=1',
+    // A malformed escape elsewhere in the path does not stop `%40` being read as '@'.
+    '/sale/100%/users/jane%40example.com',
+    '/users/%E2%40/jane%40example%2Ecom',
+    '/users/jane%40%E2example.com',
+  ])(
     'skips a path carrying an email address, %s, and keeps it out of the report',
     (path) => {
       const { bridge, runtime, diagnostics } = setup();
