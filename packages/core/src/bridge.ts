@@ -190,16 +190,16 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       return send(['identify', mapped.userId, mapped.attributes]);
     }),
     track: guarded('event', (name: unknown) => {
+      // A name holding an address is personal data: it stays out of diagnostics and logs,
+      // whatever skips it.
+      const subject = typeof name !== 'string' ? typeof name : containsEmail(name) ? undefined : name;
       if (typeof name === 'string') {
-        if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', name);
-        if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', name);
+        if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', subject);
+        if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', subject);
       }
       const mapped = mapEventName(name, opts.eventName);
-      const subject = typeof name === 'string' ? name : typeof name;
-      // The refused name is personal data: it stays out of diagnostics and logs.
-      if (mapped.name === null)
-        return skip('event', mapped.problem, mapped.problem === 'contains-email' ? undefined : subject);
-      if (mapped.changed) {
+      if (mapped.name === null) return skip('event', mapped.problem, subject);
+      if (mapped.changed && subject !== undefined) {
         report({
           kind: 'renamed',
           call: 'event',

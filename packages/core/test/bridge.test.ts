@@ -212,6 +212,15 @@ describe('bridge.track', () => {
     expect(runtime.calls).toEqual([]);
   });
 
+  it('keeps a name holding an email address out of the report of a filter that skips it', () => {
+    const { bridge, runtime, diagnostics } = setup({ events: { include: [/^Invited/], exclude: [/^Invited/] } });
+    expect(bridge.track('Invited jane@example.com')).toMatchObject({ forwarded: false, reason: 'excluded' });
+    expect(bridge.track('Shared with jane@example.com')).toMatchObject({ forwarded: false, reason: 'not-included' });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.map((d) => d.reason)).toEqual(['excluded', 'not-included']);
+    expect(JSON.stringify(diagnostics)).not.toContain('jane');
+  });
+
   it('uses the strict event-name mode', () => {
     const { bridge } = setup({ eventName: { mode: 'strict' } });
     expect(bridge.track('a#b')).toMatchObject({ forwarded: false, reason: 'needs-change' });
