@@ -55,7 +55,7 @@ function decoded(text: string): string {
     try {
       return decodeURIComponent(run);
     } catch {
-      return run.replace(ASCII_ESCAPE, (escape) => String.fromCharCode(Number.parseInt(escape.slice(1), 16)));
+      return run.replace(ASCII_ESCAPE, (ascii) => String.fromCharCode(Number.parseInt(ascii.slice(1), 16)));
     }
   });
 }
