@@ -186,8 +186,10 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
         return skip('identify', 'nothing-to-send');
       }
-      lastUserId = mapped.userId;
-      return send(['identify', mapped.userId, mapped.attributes]);
+      const outcome = send(['identify', mapped.userId, mapped.attributes]);
+      // Only a call Hotjar took tells it who the user is: a refused one is tried again later.
+      if (outcome.forwarded) lastUserId = mapped.userId;
+      return outcome;
     }),
     track: guarded('event', (name: unknown) => {
       // A name holding an address is personal data: it stays out of diagnostics and logs,

@@ -357,6 +357,17 @@ describe('bridge: never throws into the host page', () => {
     ]);
   });
 
+  it('does not count an identify Hotjar refused as the user it knows', () => {
+    const { bridge, runtime } = setup();
+    const call = runtime.call;
+    runtime.call = () => false;
+    expect(bridge.identify('u1', { plan: 'pro' })).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
+    expect(bridge.identifiedUserId()).toBeUndefined();
+    runtime.call = call;
+    expect(bridge.identify('u1', {})).toMatchObject({ forwarded: true });
+    expect(bridge.identifiedUserId()).toBe('u1');
+  });
+
   it('survives hostile traits', () => {
     const { bridge, runtime } = setup();
     const hostile = new Proxy(
