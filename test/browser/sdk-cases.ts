@@ -119,7 +119,8 @@ export const SEGMENT: SdkCase = {
   startCalls: [],
   identifyCalls: [['identify', 'user_42', identifyAttributes]],
   pageCalls: [PAGE_CALL],
-  afterConsentCalls: [],
+  // The identify made before consent is not lost: the user Segment now stores is identified once it is granted.
+  afterConsentCalls: [['identify', 'user_42', identifyAttributes]],
   identifyDrops: [
     ['tags', 'array'],
     ['work_email', 'email-in-wrong-key'],

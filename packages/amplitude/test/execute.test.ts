@@ -330,6 +330,19 @@ describe("execute and Hotjar's own failures", () => {
     expect(result).toMatchObject({ code: 500, message: '[hotjar-bridge] event: skipped (hotjar-unavailable)' });
     expect(diagnostics).toEqual([expect.objectContaining({ kind: 'skipped', reason: 'hotjar-unavailable' })]);
   });
+
+  it('identifies the user at the next event when Hotjar refused the identify that would have told it', async () => {
+    const { execute, runtime } = await unitPlugin();
+    const call = runtime.call;
+    runtime.call = () => false;
+    await execute(amplitudeEvent('First', { user_id: 'user-1' }));
+    runtime.call = call;
+    await execute(amplitudeEvent('Second', { user_id: 'user-1' }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-1', {}],
+      ['event', 'Second'],
+    ]);
+  });
 });
 
 describe('consent and opt-out', () => {

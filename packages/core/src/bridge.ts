@@ -41,14 +41,23 @@ export interface HotjarBridge {
 
 const PREFIX = '[hotjar-bridge]';
 
-/** `text` with its percent-escapes decoded (`%40` is '@'), or as it is when they are malformed. */
+const ESCAPES = /(?:%[\da-f]{2})+/gi;
+const ASCII_ESCAPE = /%[0-7][\da-f]/gi;
+
+/**
+ * `text` with its percent-escapes decoded (`%40` is '@'). Each run of escapes is decoded on its
+ * own, so a malformed one (`100%`, half a UTF-8 sequence) leaves the others readable; a run that
+ * is not UTF-8 still has its ASCII escapes decoded.
+ */
 function decoded(text: string): string {
   if (!text.includes('%')) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return text.replace(ESCAPES, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(ASCII_ESCAPE, (ascii) => String.fromCharCode(Number.parseInt(ascii.slice(1), 16)));
+    }
+  });
 }
 
 /**
@@ -177,20 +186,22 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
         return skip('identify', 'nothing-to-send');
       }
-      lastUserId = mapped.userId;
-      return send(['identify', mapped.userId, mapped.attributes]);
+      const outcome = send(['identify', mapped.userId, mapped.attributes]);
+      // Only a call Hotjar took tells it who the user is: a refused one is tried again later.
+      if (outcome.forwarded) lastUserId = mapped.userId;
+      return outcome;
     }),
     track: guarded('event', (name: unknown) => {
+      // A name holding an address is personal data: it stays out of diagnostics and logs,
+      // whatever skips it.
+      const subject = typeof name !== 'string' ? typeof name : containsEmail(name) ? undefined : name;
       if (typeof name === 'string') {
-        if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', name);
-        if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', name);
+        if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', subject);
+        if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', subject);
       }
       const mapped = mapEventName(name, opts.eventName);
-      const subject = typeof name === 'string' ? name : typeof name;
-      // The refused name is personal data: it stays out of diagnostics and logs.
-      if (mapped.name === null)
-        return skip('event', mapped.problem, mapped.problem === 'contains-email' ? undefined : subject);
-      if (mapped.changed) {
+      if (mapped.name === null) return skip('event', mapped.problem, subject);
+      if (mapped.changed && subject !== undefined) {
         report({
           kind: 'renamed',
           call: 'event',

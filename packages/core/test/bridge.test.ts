@@ -212,6 +212,15 @@ describe('bridge.track', () => {
     expect(runtime.calls).toEqual([]);
   });
 
+  it('keeps a name holding an email address out of the report of a filter that skips it', () => {
+    const { bridge, runtime, diagnostics } = setup({ events: { include: [/^Invited/], exclude: [/^Invited/] } });
+    expect(bridge.track('Invited jane@example.com')).toMatchObject({ forwarded: false, reason: 'excluded' });
+    expect(bridge.track('Shared with jane@example.com')).toMatchObject({ forwarded: false, reason: 'not-included' });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.map((d) => d.reason)).toEqual(['excluded', 'not-included']);
+    expect(JSON.stringify(diagnostics)).not.toContain('jane');
+  });
+
   it('uses the strict event-name mode', () => {
     const { bridge } = setup({ eventName: { mode: 'strict' } });
     expect(bridge.track('a#b')).toMatchObject({ forwarded: false, reason: 'needs-change' });
@@ -231,18 +240,23 @@ describe('bridge.page', () => {
     ]);
   });
 
-  it.each(['/users/jane@example.com', '/users/jane%40example.com', 'https://shop.example/u/jane@example.com?x=1'])(
-    'skips a path carrying an email address, %s, and keeps it out of the report',
-    (path) => {
-      const { bridge, runtime, diagnostics } = setup();
-      expect(bridge.page(path)).toMatchObject({ forwarded: false, reason: 'contains-email' });
-      expect(runtime.calls).toEqual([]);
-      expect(diagnostics).toEqual([
-        expect.objectContaining({ kind: 'skipped', call: 'stateChange', reason: 'contains-email' }),
-      ]);
-      expect(JSON.stringify(diagnostics)).not.toContain('jane');
-    },
-  );
+  it.each([
+    '/users/jane@example.com',
+    '/users/jane%40example.com',
+    'https://shop.example/u/jane@example.com?x=1',
+    // A malformed escape elsewhere in the path does not stop `%40` being read as '@'.
+    '/sale/100%/users/jane%40example.com',
+    '/users/%E2%40/jane%40example%2Ecom',
+    '/users/jane%40%E2example.com',
+  ])('skips a path carrying an email address, %s, and keeps it out of the report', (path) => {
+    const { bridge, runtime, diagnostics } = setup();
+    expect(bridge.page(path)).toMatchObject({ forwarded: false, reason: 'contains-email' });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ kind: 'skipped', call: 'stateChange', reason: 'contains-email' }),
+    ]);
+    expect(JSON.stringify(diagnostics)).not.toContain('jane');
+  });
 
   it.each(['/invite?to=jane@example.com', '/invite?to=jane%40example.com', '/invite#jane@example.com'])(
     'cuts an address in the query string or fragment with the rest of it: %s sends /invite',
@@ -341,6 +355,17 @@ describe('bridge: never throws into the host page', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'hotjar-unavailable' }),
     ]);
+  });
+
+  it('does not count an identify Hotjar refused as the user it knows', () => {
+    const { bridge, runtime } = setup();
+    const call = runtime.call;
+    runtime.call = () => false;
+    expect(bridge.identify('u1', { plan: 'pro' })).toMatchObject({ forwarded: false, reason: 'hotjar-unavailable' });
+    expect(bridge.identifiedUserId()).toBeUndefined();
+    runtime.call = call;
+    expect(bridge.identify('u1', {})).toMatchObject({ forwarded: true });
+    expect(bridge.identifiedUserId()).toBe('u1');
   });
 
   it('survives hostile traits', () => {

@@ -1,3 +1,3 @@
-// The script-tag build's entry: its global's `.plugin(options)` is the factory, the name
-// Amplitude gives the factory of each plugin it serves from its CDN.
+// The script-tag build's entry: its global's `.plugin(options)` is the factory, as in the
+// Amplitude package's build (the name Amplitude gives the factory of its CDN plugins).
 export { hotjarPlugin, hotjarPlugin as plugin } from './plugin';

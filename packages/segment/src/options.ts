@@ -7,7 +7,7 @@ export interface HotjarPluginOptions extends HotjarBridgeOptions {
   identifyAnonymous?: boolean;
   /** `page()` calls Hotjar's stateChange with the page's path (query string and fragment cut). @default false */
   pageChanges?: boolean;
-  /** At each page load, identify the user Segment has stored from an earlier visit (`analytics.user()`), as Hotjar recommends, once consent allows. @default true */
+  /** At each page load, identify the user Segment has stored from an earlier visit (`analytics.user()`), as Hotjar recommends, once consent allows; an app's identify held back for consent is sent the same way. @default true */
   identifyOnLoad?: boolean;
   /** Forward an event only when its `context.consent.categoryPreferences[consentCategory]` is true, and load Hotjar at the first event that grants it. @default none: every event is forwarded */
   consentCategory?: string;

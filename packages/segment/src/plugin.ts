@@ -61,7 +61,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return bridge.identify(hasUserId ? userId : null, traits);
   };
 
-  // The Analytics instance whose stored user is identified at page load, until that is done.
+  // The Analytics instance given to load() with identifyOnLoad, and the same while its stored
+  // user waits to be identified (at page load, or once consent allows).
+  let analyticsWithUser: Analytics | undefined;
   let storedUser: Analytics | undefined;
   const identifyStoredUser = () => {
     if (storedUser === undefined || bridge.consent() !== 'granted') return;
@@ -119,6 +121,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         // Hotjar asks for an identify at every page load, with the current values: a returning
         // user who only tracks and pages would otherwise never be identified.
         if (identifyOnLoad) {
+          analyticsWithUser = analytics;
           storedUser = analytics;
           identifyStoredUser();
         }
@@ -130,7 +133,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The app's own identify brings the current values: the one at page load is not needed,
       // even when this identify is the event that grants consent.
       storedUser = undefined;
-      return run(ctx, (event) => identify(event.userId, event.traits));
+      run(ctx, (event) => identify(event.userId, event.traits));
+      // Held back for want of consent, it is not lost: Segment now stores this user, who is
+      // identified once consent allows, as at page load.
+      if (bridge.consent() !== 'granted') storedUser = analyticsWithUser;
+      return ctx;
     },
     track: (ctx) => run(ctx, (event) => bridge.track(event.event)),
     page: (ctx) =>

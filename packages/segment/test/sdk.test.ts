@@ -280,6 +280,52 @@ describe('identify on page load, with the real Segment Analytics.js 2.0', () => 
     s.plugin?.grantConsent();
     expect(s.hotjarCalls()).toEqual([['identify', 'user_7', { plan: 'pro' }]]);
   });
+
+  it('identifies, once consent is given, a user the app identified while it was pending', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({ persist: true, reload: true, plugin: { consent: 'pending' } });
+    // The app identifies on every page load, before the visitor has answered the banner.
+    s.remember(s.analytics.identify('user_7', { plan: 'team' }));
+    await s.track('Before consent');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    s.plugin?.grantConsent();
+    await s.track('After consent');
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_7', { plan: 'team' }],
+      ['event', 'After consent'],
+    ]);
+  });
+
+  it('identifies at the first event granting the category a user identified by an event that did not', async () => {
+    const s = await open({ persist: true, plugin: { consentCategory: 'Analytics' } });
+    const denied = { context: { consent: { categoryPreferences: { Analytics: false } } } };
+    const granted = { context: { consent: { categoryPreferences: { Analytics: true } } } };
+    s.remember(s.analytics.identify('user_7', { plan: 'pro' }, denied));
+    await s.settle();
+    await s.trackWith('Granted', {}, granted);
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_7', { plan: 'pro' }],
+      ['event', 'Granted'],
+    ]);
+  });
+
+  it('identifies a user the app identified while consent was revoked when it is granted again, and not twice', async () => {
+    const s = await open({ persist: true });
+    s.plugin?.revokeConsent();
+    s.remember(s.analytics.identify('user_8', { plan: 'pro' }));
+    await s.settle();
+    s.plugin?.grantConsent();
+    s.remember(s.analytics.identify('user_8', { plan: 'team' }));
+    await s.settle();
+    s.plugin?.grantConsent();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user_8', { plan: 'pro' }],
+      ['identify', 'user_8', { plan: 'team' }],
+    ]);
+  });
 });
 
 describe('failure isolation', () => {
