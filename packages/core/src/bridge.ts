@@ -41,25 +41,6 @@ export interface HotjarBridge {
 
 const PREFIX = '[hotjar-bridge]';
 
-const ESCAPES = /(?:%[\da-f]{2})+/gi;
-const ASCII_ESCAPE = /%[0-7][\da-f]/gi;
-
-/**
- * `text` with its percent-escapes decoded (`%40` is '@'). Each run of escapes is decoded on its
- * own, so a malformed one (`100%`, half a UTF-8 sequence) leaves the others readable; a run that
- * is not UTF-8 still has its ASCII escapes decoded.
- */
-function decoded(text: string): string {
-  if (!text.includes('%')) return text;
-  return text.replace(ESCAPES, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run.replace(ASCII_ESCAPE, (ascii) => String.fromCharCode(Number.parseInt(ascii.slice(1), 16)));
-    }
-  });
-}
-
 /**
  * Creates the runtime both plugins share. Throws for bad options, naming the option; after
  * that, nothing any of its methods is given makes them throw.
@@ -216,7 +197,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       const target = toHotjarPath(path === undefined ? runtime.currentPath() : path);
       if (target === null) return skip('stateChange', 'invalid-path');
       // Like an event name, a path carrying an address is personal data: skipped, and kept out of the report.
-      if (containsEmail(target) || containsEmail(decoded(target))) return skip('stateChange', 'contains-email');
+      if (containsEmail(target)) return skip('stateChange', 'contains-email');
       return send(['stateChange', target]);
     }),
     grantConsent() {

@@ -11,8 +11,34 @@ const WHOLE_ADDRESS = new RegExp(`^${ADDRESS}$`, 'u');
 const LOCAL_PART_MAX = 64;
 const DOMAIN_MAX = 255;
 
-/** True when `text` contains something shaped like an email address. */
+const ESCAPES = /(?:%[\da-f]{2})+/gi;
+const ASCII_ESCAPE = /%[0-7][\da-f]/gi;
+
+/**
+ * `text` with its percent-escapes decoded (`%40` is '@'). Each run of escapes is decoded on its
+ * own, so a malformed one (`100%`, half a UTF-8 sequence) leaves the others readable; a run that
+ * is not UTF-8 still has its ASCII escapes decoded.
+ */
+function decoded(text: string): string {
+  return text.replace(ESCAPES, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(ASCII_ESCAPE, (ascii) => String.fromCharCode(Number.parseInt(ascii.slice(1), 16)));
+    }
+  });
+}
+
+/**
+ * True when `text` contains something shaped like an email address, as it is or with its
+ * percent-escapes decoded: a URL kept as an attribute (`referrer`) or a path carries an address
+ * as `jane%40example.com`.
+ */
 export function containsEmail(text: string): boolean {
+  return holdsAddress(text) || (text.includes('%') && holdsAddress(decoded(text)));
+}
+
+function holdsAddress(text: string): boolean {
   let at = text.indexOf('@');
   while (at !== -1) {
     const start = Math.max(0, at - LOCAL_PART_MAX);

@@ -43,6 +43,7 @@ describe('toHotjarEventName', () => {
   it('gives null for a name containing an email address', () => {
     expect(toHotjarEventName('Invited peter@example.com')).toBeNull();
     expect(mapEventName('peter@example.com')).toEqual({ name: null, problem: 'contains-email' });
+    expect(mapEventName('Invited peter%40example.com')).toEqual({ name: null, problem: 'contains-email' });
   });
 
   it('gives null in strict mode for any name that would need a change', () => {

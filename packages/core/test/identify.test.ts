@@ -324,6 +324,20 @@ describe('toHotjarIdentify: email addresses', () => {
     });
   });
 
+  it('reads percent-escapes when it looks for an address: a URL in referrer can carry one as %40', () => {
+    const result = toHotjarIdentify(null, {
+      referrer: 'https://mail.example/inbox?to=jane%40example.com',
+      utm_source: 'jane%2540example.com is no address twice encoded',
+      utm_medium: '100% organic',
+    });
+    expect(result.attributes).toEqual({
+      utm_source: 'jane%2540example.com is no address twice encoded',
+      utm_medium: '100% organic',
+    });
+    expect(reasons(result)).toEqual({ referrer: 'email-in-wrong-key' });
+    expect(reasons(toHotjarIdentify('u1', { 'jane%40example.com': true }))).toEqual({ '<email>': 'email-in-key' });
+  });
+
   it('drops a key that holds an email address, at any depth, and keeps the address out of the report', () => {
     const result = toHotjarIdentify('u1', {
       'jane@example.com': true,
