@@ -168,16 +168,16 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       outcomes.push(skip('identify', 'nothing-to-send', `Amplitude's "${placeholder}" placeholder`, key));
     }
     const userId = sdkUserId ?? eventUserId;
-    // The owner is a hash, worked out only when there is a $setOnce to check.
-    const owner = mapped.setOnce.length > 0 ? setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`) : '';
-    const known = owner === '' ? [] : setOnce.known(owner);
-    const fresh: string[] = [];
+    const keys = Object.keys(traits);
+    // The owner is a hash, worked out only when there is a trait to check or remember.
+    const owner = keys.length > 0 ? setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`) : '';
+    // A $setOnce does not replace a value, whether a $setOnce or a $set gave it (Amplitude's
+    // own rule): a key this browser has sent before is left out.
+    const known = mapped.setOnce.length > 0 ? setOnce.known(owner) : [];
     for (const key of mapped.setOnce) {
       if (known.includes(key)) {
         delete traits[key];
         outcomes.push(skip('identify', 'already-set-once', 'sent before from this browser', key));
-      } else {
-        fresh.push(key);
       }
     }
     // Nothing left for a user Hotjar already has: an empty identify would tell it nothing.
@@ -187,12 +187,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     }
     const outcome = bridge.identify(userId, traits);
     outcomes.push(outcome);
-    if (fresh.length > 0 && outcome.forwarded && outcome.call[0] === 'identify') {
+    if (owner !== '' && outcome.forwarded && outcome.call[0] === 'identify') {
       const sent = Object.keys(outcome.call[2]);
       const separator = identifyOptions.separator ?? '_';
       setOnce.remember(
         owner,
-        fresh.filter((key) => sent.some((name) => name === key || name.startsWith(key + separator))),
+        keys.filter((key) => key in traits && sent.some((name) => name === key || name.startsWith(key + separator))),
       );
     }
     return outcomes;

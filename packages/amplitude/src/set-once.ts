@@ -1,4 +1,4 @@
-/** Which `$setOnce` keys this browser has already sent to Hotjar, per site and user. */
+/** Which attribute keys this browser has already sent to Hotjar, per site and user: what a `$setOnce` must not replace. */
 export interface SetOnceMemory {
   /** The keys sent before for `owner`. */
   known(owner: string): readonly string[];

@@ -322,6 +322,27 @@ describe('the real SDK and $setOnce', () => {
     expect(stored).not.toMatch(/free|pro|user-1|user-9/);
   });
 
+  it('leaves out a $setOnce of a key that a $set gave a value before, as Amplitude does', async () => {
+    const first = await open({ init: { userId: 'user-1' } });
+    first.client.identify(new Identify().set('plan', 'pro'));
+    await first.settle();
+    expect(first.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['identify', 'user-1', { plan: 'pro' }],
+    ]);
+    // A second instance on the same page, storage kept: a reload.
+    const reload = await open({ reload: true, init: { userId: 'user-1' } });
+    reload.client.identify(new Identify().setOnce('plan', 'free').setOnce('first_seen', '2026-11-01'));
+    await reload.settle();
+    expect(reload.hotjarCalls()).toEqual([
+      ['identify', 'user-1', {}],
+      ['identify', 'user-1', { first_seen: '2026-11-01' }],
+    ]);
+    expect(reload.diagnostics().filter((d) => d.reason === 'already-set-once')).toEqual([
+      expect.objectContaining({ call: 'identify', subject: 'plan', kind: 'skipped' }),
+    ]);
+  });
+
   it("keeps the first campaign's initial_* attributes when web attribution sees a new campaign after a reload", async () => {
     const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
     window.history.replaceState(null, '', '/landing?utm_source=newsletter');
