@@ -140,16 +140,16 @@ describe('the real SDK and user ids', () => {
     ]);
   });
 
-  it('identifies a user id that arrives with an event only', async () => {
+  it('never takes a user id that arrives with an event only: it says who that event is about', async () => {
     const s = await start();
     s.client.track('Opened App', undefined, { user_id: 'user-6' });
     s.client.track('Opened Settings', undefined, { user_id: 'user-6' });
     await s.settle();
     expect(s.hotjarCalls()).toEqual([
-      ['identify', 'user-6', {}],
       ['event', 'Opened App'],
       ['event', 'Opened Settings'],
     ]);
+    expect(s.client.getUserId()).toBe(undefined);
   });
 
   it('maps setGroup, which Amplitude sends as $identify, to a user attribute', async () => {
