@@ -157,6 +157,16 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     async track(name, properties) {
       client.track(name, properties);
     },
+    async trackFor(userId, name, properties) {
+      client.track(name, properties, { user_id: userId });
+    },
+    setUserId(userId) {
+      client.setUserId(userId);
+    },
+    reset() {
+      client.reset();
+    },
+    sdkUserId: () => raw.getUserId() ?? null,
     async settle() {
       // Each round waits for the calls made so far, then has Amplitude upload what it queued.
       // Bounded: a call whose upload keeps failing (Amplitude retries it) never resolves.
