@@ -432,3 +432,45 @@ describe('consent and opt-out', () => {
     expect(runtime.injections).toHaveLength(1);
   });
 });
+
+describe('execute and the $setOnce memory', () => {
+  it('remembers a key only when that key was sent: `planet` sent does not make `plan` sent', async () => {
+    const { execute, runtime } = await signedIn('user-1');
+    // `plan` is dropped (an address outside `email`) while `planet` and `plan_x` are sent.
+    await execute(
+      amplitudeEvent('$identify', {
+        user_id: 'user-1',
+        user_properties: { $setOnce: { plan: 'jane@example.com', planet: 'earth', plan_x: 'a' } },
+      }),
+    );
+    await execute(amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { plan: 'pro' } } }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-1', { planet: 'earth', plan_x: 'a' }],
+      ['identify', 'user-1', { plan: 'pro' }],
+    ]);
+  });
+
+  it('remembers a nested key through the attributes flattening made of it', async () => {
+    const { execute, runtime, diagnostics } = await signedIn('user-1');
+    await execute(
+      amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { plan: { tier: 'pro' } } } }),
+    );
+    await execute(amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { plan: 'free' } } }));
+    expect(runtime.calls).toEqual([['identify', 'user-1', { plan_tier: 'pro' }]]);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ reason: 'already-set-once', subject: 'plan' }));
+  });
+
+  it("counts a key set to Amplitude's placeholder as set, though Hotjar was not sent it", async () => {
+    const { execute, runtime } = await signedIn('user-1');
+    await execute(
+      amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { initial_utm_term: 'EMPTY' } } }),
+    );
+    await execute(
+      amplitudeEvent('$identify', {
+        user_id: 'user-1',
+        user_properties: { $setOnce: { initial_utm_term: 'shoes', initial_utm_source: 'ads' } },
+      }),
+    );
+    expect(runtime.calls).toEqual([['identify', 'user-1', { initial_utm_source: 'ads' }]]);
+  });
+});

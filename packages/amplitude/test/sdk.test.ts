@@ -364,6 +364,28 @@ describe('the real SDK and $setOnce', () => {
     );
   });
 
+  it("counts a key Amplitude set to its placeholder as set: a later campaign's value for it is not the first touch", async () => {
+    const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
+    // The first campaign has no term: Amplitude sets initial_utm_term to its placeholder, 'EMPTY'.
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const first = await open({ init: attribution });
+    await first.settle();
+    expect(first.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { initial_utm_term: 'EMPTY' } } });
+    expect(first.hotjarCalls()[0]?.[2]).not.toHaveProperty('initial_utm_term');
+
+    window.history.replaceState(null, '', '/landing?utm_source=ads&utm_term=shoes');
+    const reload = await open({ reload: true, init: attribution });
+    await reload.settle();
+    // Amplitude uploads the new term as $setOnce; its server keeps 'EMPTY'. Hotjar must not get 'shoes'.
+    expect(reload.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { initial_utm_term: 'shoes' } } });
+    const [call] = reload.hotjarCalls();
+    expect(call).toEqual(['identify', null, expect.objectContaining({ utm_term: 'shoes' })]);
+    expect(call?.[2]).not.toHaveProperty('initial_utm_term');
+    expect(reload.diagnostics()).toContainEqual(
+      expect.objectContaining({ reason: 'already-set-once', subject: 'initial_utm_term' }),
+    );
+  });
+
   it('leaves out the attribution placeholder the SDK is configured with (initialEmptyValue)', async () => {
     window.history.replaceState(null, '', '/landing?utm_source=newsletter');
     const s = await open({
