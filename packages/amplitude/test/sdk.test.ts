@@ -263,6 +263,28 @@ describe('the real SDK and identity', () => {
     expect(s.uploads().map((e) => e.user_id)).toEqual(['user-1', 'user-2']);
   });
 
+  it("gives one identify for setUserId() then identify() made before init() resolves, with a page view first (the snippet's order)", async () => {
+    window.history.replaceState(null, '', '/start');
+    const s = await start({
+      plugin: { pageChanges: true },
+      init: { autocapture: { pageViews: true, attribution: false, sessions: false } },
+      beforeReady(client) {
+        client.setUserId('user-4');
+        client.identify(new Identify().set('plan', 'pro'));
+        client.track('Signed Up');
+      },
+    });
+    await s.settle();
+    expect(s.delivered()).toEqual(['[Amplitude] Page Viewed', '$identify', 'Signed Up']);
+    // The page view reaches the plugin while the identify waits in the SDK's queue: that
+    // identify tells Hotjar the user, with its attributes.
+    expect(s.hotjarCalls()).toEqual([
+      ['stateChange', '/start'],
+      ['identify', 'user-4', { plan: 'pro' }],
+      ['event', 'Signed Up'],
+    ]);
+  });
+
   it('identifies a setUserId() that no event follows, once', async () => {
     const s = await start();
     s.client.setUserId('user-3');
