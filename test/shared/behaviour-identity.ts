@@ -56,6 +56,17 @@ export function identityBehaviour(driver: VendorDriver): void {
       expect(s.errors()).toEqual([]);
     });
 
+    it("two users in one task: the first one's identify, handled once the SDK holds the second, is not sent", async () => {
+      const s = await start();
+      const first = s.identify('alice', { name: 'Alice Liddell', plan: 'pro' });
+      const second = s.identify('bob', { plan: 'team' });
+      await Promise.all([first, second]);
+      await s.settle();
+      expect(s.sdkUserId?.()).toBe('bob');
+      expect(identifies(s)).toEqual([['identify', 'bob', { plan: 'team' }]]);
+      expect(s.diagnostics().filter((d) => d.reason === 'other-user')).toHaveLength(1);
+    });
+
     it("on someone's behalf: a track carrying another user id never becomes the visitor's identity", async () => {
       const s = await start();
       if (!s.trackFor) throw new Error(`the ${driver.name} driver has no trackFor()`);
