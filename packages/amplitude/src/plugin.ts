@@ -199,7 +199,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     // reset() or setUserId() that changed the user. None of it is this visitor's to send.
     const stamped = event.user_id !== undefined && event.user_id !== null && event.user_id !== '';
     if (stamped && toHotjarUserId(event.user_id) !== user) {
-      return [skip('identify', 'other-user', "made for another user than the SDK's")];
+      // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now.
+      return [...identifyUser(), skip('identify', 'other-user', "made for another user than the SDK's")];
     }
     // Without a user id, Amplitude uploads it as the device's: the anonymous rules apply.
     const userId = stamped ? user : null;

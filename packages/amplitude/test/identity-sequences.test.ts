@@ -69,8 +69,12 @@ function spyDestination(records: SpyRecord[], clientRef: { client?: Types.Browse
 }
 
 /** Every rule broken by one run, in words; empty when the run kept them all. */
-function broken(hotjar: HotjarRecord[], spy: SpyRecord[]): string[] {
+function broken(hotjar: HotjarRecord[], spy: SpyRecord[], finalUser: string | null): string[] {
   const problems: string[] = [];
+  // Once all is handled, Hotjar has been told the SDK's user: the last id it was given is that user.
+  const lastId = hotjar.filter((r) => r.args[0] === 'identify' && r.args[1] !== null).at(-1)?.args[1];
+  if (finalUser !== null && lastId !== finalUser)
+    problems.push(`the SDK ends with ${finalUser}, Hotjar with ${lastId}`);
   const identifies = hotjar.filter((r) => r.args[0] === 'identify');
   for (const { args, sdkUser } of identifies) {
     const [, id, attributes] = args as [string, string | null, Record<string, unknown>];
@@ -139,9 +143,10 @@ describe('identity sequences against the real Amplitude SDK', () => {
             else await new Promise((resolve) => setTimeout(resolve, 0));
           }
           await s.settle();
+          const finalUser = userOf(s.client.getUserId());
           await s.close();
           session = undefined;
-          expect(broken(hotjar, spy)).toEqual([]);
+          expect(broken(hotjar, spy, finalUser)).toEqual([]);
           expect(s.errors()).toEqual([]);
         },
       ),

@@ -285,6 +285,19 @@ describe('the real SDK and identity', () => {
     ]);
   });
 
+  it("switching users in one tick: the first user's identify is not sent, and Hotjar is told the new user", async () => {
+    const s = await start({ init: { userId: 'alice' } });
+    s.client.identify(new Identify().set('name', 'Alice Liddell'), { user_id: 'alice' });
+    s.client.setUserId('bob');
+    await s.settle();
+    expect(s.uploads().map((e) => e.user_id)).toEqual(['alice']);
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'alice', {}],
+      ['identify', 'bob', {}],
+    ]);
+    expect(s.diagnostics().filter((d) => d.reason === 'other-user')).toHaveLength(1);
+  });
+
   it('identifies a setUserId() that no event follows, once', async () => {
     const s = await start();
     s.client.setUserId('user-3');
