@@ -22,6 +22,8 @@ export interface AmplitudeSessionOptions {
   preparePage?: () => void;
   /** Start as a reload of the page in the same browser: localStorage is kept. @default false, a fresh browser */
   reload?: boolean;
+  /** Calls made right after `init()`, before it has resolved, as a page replaying Amplitude's snippet buffer makes them. @default none */
+  beforeReady?: (client: Types.BrowserClient) => void;
   /** The upload endpoint's answer: a status, and the error text for a non-200 one. @default 200 */
   upload?: { status: number; error?: string };
 }
@@ -141,6 +143,7 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     ...options.init,
   });
   if (plugin && !addBeforeInit && options.initNotAwaited) client.add(plugin);
+  options.beforeReady?.(client);
   await init.promise;
   if (plugin && !addBeforeInit && !options.initNotAwaited) await client.add(plugin).promise;
 
@@ -157,6 +160,16 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     async track(name, properties) {
       client.track(name, properties);
     },
+    async trackFor(userId, name, properties) {
+      client.track(name, properties, { user_id: userId });
+    },
+    setUserId(userId) {
+      client.setUserId(userId);
+    },
+    reset() {
+      client.reset();
+    },
+    sdkUserId: () => raw.getUserId() ?? null,
     async settle() {
       // Each round waits for the calls made so far, then has Amplitude upload what it queued.
       // Bounded: a call whose upload keeps failing (Amplitude retries it) never resolves.

@@ -120,7 +120,7 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     );
   };
   options.beforeReady?.(analytics, remember);
-  await analytics;
+  const [instance] = await analytics;
 
   const session: SegmentSession = {
     analytics,
@@ -132,6 +132,13 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     async track(name, properties) {
       remember(analytics.track(name, properties));
     },
+    async trackFor(userId, name, properties) {
+      remember(analytics.track(name, properties ?? {}, { userId }));
+    },
+    reset() {
+      instance.reset();
+    },
+    sdkUserId: () => instance.user().id() ?? null,
     async trackWith(name, properties, callOptions) {
       remember(analytics.track(name, properties, callOptions));
     },

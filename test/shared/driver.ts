@@ -13,6 +13,14 @@ export interface VendorSession {
   identify(userId: string | undefined, traits: Record<string, unknown>): Promise<void>;
   /** The vendor's track call with properties. */
   track(name: string, properties?: Record<string, unknown>): Promise<void>;
+  /** The vendor's track call for someone else: this one event carries `userId` (Amplitude's `user_id` event option, Segment's `userId` option); the SDK's user stays as it is. */
+  trackFor?(userId: string, name: string, properties?: Record<string, unknown>): Promise<void>;
+  /** The vendor's own user id setter with no event (Amplitude's `setUserId`), where it has one. */
+  setUserId?(userId: string | undefined): void;
+  /** The vendor's logout: forgets the user (`reset()`), synchronously as the app calls it. */
+  reset?(): void;
+  /** The user id the SDK holds now (`getUserId()`, `user().id()`), `null` for none. */
+  sdkUserId?(): string | null;
   /** Waits until the SDK has handed every call so far to its destinations and its own upload. */
   settle(): Promise<void>;
   /** Hotjar calls the plugin made, in order, as `window.hj` received them. */

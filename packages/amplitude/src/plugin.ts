@@ -34,6 +34,7 @@ interface EventFields {
 /** The parts of the SDK's client read to tell whether events are on their way to the plugin. */
 interface ClientState {
   isReady?: unknown;
+  getUserId?: unknown;
   timeline?: { queue?: unknown; applying?: unknown };
   remove?: (name: string) => unknown;
   add?: (plugin: Types.Plugin<Types.BrowserClient, Types.BrowserConfig>) => unknown;
@@ -58,6 +59,16 @@ const CONTENT_PROBLEMS: readonly SkipReason[] = [
   'invalid-path',
   'internal-error',
 ];
+
+/** Whether `traits[key]` holds an object, which the core flattens into `key_...` attributes. */
+function holdsObject(traits: Record<string, unknown>, key: string): boolean {
+  try {
+    const value = traits[key];
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
+}
 
 /** The attribution placeholder the SDK was configured with: `initialEmptyValue`, 'EMPTY' by default. */
 function placeholderOf(config: Types.BrowserConfig): string {
@@ -88,9 +99,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   // grantConsent() seen while Hotjar may not load yet (before setup, or opted out).
   let consentGiven = false;
   let orderReported = false;
-  // The SDK's own user id, and an event's user_id used only while the SDK has none.
-  let sdkUserId: string | null = null;
-  let eventUserId: string | null = null;
+  // What setup and onIdentityChanged last said the SDK's user is: used only where the client
+  // has no getUserId() to ask.
+  let reportedUserId: string | null = null;
 
   const skip = (call: DiagnosticCall, reason: SkipReason, why: string, subject?: string): BridgeOutcome => {
     const message = skipMessage(call, reason, why, subject);
@@ -112,10 +123,40 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     });
   };
 
+  // The SDK's user as the SDK holds it at this moment: the client's public getUserId() (every
+  // 2.x version has it), else what setup and onIdentityChanged last said. Never an event's
+  // user_id: that says who one event is about (EventOptions), not who the visitor is.
+  const sdkUser = (): string | null => {
+    const getUserId = client?.getUserId;
+    if (typeof getUserId === 'function') {
+      try {
+        return toHotjarUserId(getUserId.call(client));
+      } catch {
+        // Read what the hooks said instead.
+      }
+    }
+    return reportedUserId;
+  };
+
+  // An $identify waiting in the SDK's queue that will reach this plugin as `user`'s: it tells
+  // Hotjar who the user is, with the attributes, so nothing need be said ahead of it. Without
+  // its own user_id, the SDK stamps it with its user as it leaves the queue.
+  const identifyQueuedFor = (user: string) => {
+    const queue = client?.timeline?.queue;
+    if (!Array.isArray(queue)) return false;
+    return queue.some((item: unknown) => {
+      const event: unknown = Array.isArray(item) ? item[0] : undefined;
+      if (typeof event !== 'object' || event === null) return false;
+      const { event_type: type, user_id: own } = event as EventFields;
+      return type === '$identify' && (!('user_id' in event) || toHotjarUserId(own) === user);
+    });
+  };
+
   // Tells Hotjar who the user is when it has not been told yet, before anything else is forwarded.
   const identifyUser = (outcomes: BridgeOutcome[] = []) => {
-    const id = sdkUserId ?? eventUserId;
-    if (ready && !optedOut && id !== null && id !== bridge.identifiedUserId() && bridge.consent() === 'granted') {
+    if (!ready || optedOut || bridge.consent() !== 'granted') return outcomes;
+    const id = sdkUser();
+    if (id !== null && id !== bridge.identifiedUserId() && !identifyQueuedFor(id)) {
       outcomes.push(bridge.identify(id, {}));
     }
     return outcomes;
@@ -128,11 +169,6 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return (
       client?.isReady === false || client?.timeline?.applying === true || (Array.isArray(queue) && queue.length > 0)
     );
-  };
-
-  const sdkIdentity = (userId: unknown) => {
-    sdkUserId = toHotjarUserId(userId);
-    eventUserId = null;
   };
 
   const configUnreadable = () =>
@@ -157,8 +193,17 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   };
 
   const identify = (event: EventFields): BridgeOutcome[] => {
-    const own = toHotjarUserId(event.user_id);
-    if (own !== null && own !== sdkUserId) sdkIdentity(own);
+    const user = sdkUser();
+    // The SDK stamps an $identify with its user as it processes it; one stamped with another id
+    // was made for someone else: on their behalf (EventOptions' user_id), or queued before a
+    // reset() or setUserId() that changed the user. None of it is this visitor's to send.
+    const stamped = event.user_id !== undefined && event.user_id !== null && event.user_id !== '';
+    if (stamped && toHotjarUserId(event.user_id) !== user) {
+      // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now.
+      return [...identifyUser(), skip('identify', 'other-user', "made for another user than the SDK's")];
+    }
+    // Without a user id, Amplitude uploads it as the device's: the anonymous rules apply.
+    const userId = stamped ? user : null;
     const mapped = toTraits(event.user_properties, placeholder);
     const { traits } = mapped;
     const outcomes = mapped.unsupported.map((op) =>
@@ -167,10 +212,15 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     for (const key of mapped.placeholders) {
       outcomes.push(skip('identify', 'nothing-to-send', `Amplitude's "${placeholder}" placeholder`, key));
     }
-    const userId = sdkUserId ?? eventUserId;
     const keys = Object.keys(traits);
-    // The owner is a hash, worked out only when there is a trait to check or remember.
-    const owner = keys.length > 0 ? setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`) : '';
+    // The owner is a hash, worked out only when there is a key to check or remember.
+    const owner =
+      keys.length > 0 || mapped.placeholders.length > 0
+        ? setOnceOwner(siteId, userId ?? `device ${String(event.device_id)}`)
+        : '';
+    // Amplitude's server now holds its placeholder for these keys, whatever Hotjar is sent: a
+    // later campaign's value for them is not the first touch.
+    if (mapped.placeholders.length > 0) setOnce.remember(owner, mapped.placeholders);
     // A $setOnce does not replace a value, whether a $setOnce or a $set gave it (Amplitude's
     // own rule): a key this browser has sent before is left out.
     const known = mapped.setOnce.length > 0 ? setOnce.known(owner) : [];
@@ -187,12 +237,17 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     }
     const outcome = bridge.identify(userId, traits);
     outcomes.push(outcome);
-    if (owner !== '' && outcome.forwarded && outcome.call[0] === 'identify') {
+    if (keys.length > 0 && outcome.forwarded && outcome.call[0] === 'identify') {
       const sent = Object.keys(outcome.call[2]);
       const separator = identifyOptions.separator ?? '_';
+      // A key was sent as itself, or, holding an object, as the keys flattening made of it.
       setOnce.remember(
         owner,
-        keys.filter((key) => key in traits && sent.some((name) => name === key || name.startsWith(key + separator))),
+        keys.filter(
+          (key) =>
+            key in traits &&
+            (sent.includes(key) || (holdsObject(traits, key) && sent.some((name) => name.startsWith(key + separator)))),
+        ),
       );
     }
     return outcomes;
@@ -201,8 +256,6 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const forward = (event: EventFields): BridgeOutcome[] => {
     const type = event.event_type;
     if (type === '$identify') return identify(event);
-    const own = toHotjarUserId(event.user_id);
-    if (sdkUserId === null && eventUserId === null) eventUserId = own;
     const outcomes = identifyUser();
     if (type === '$groupidentify') {
       outcomes.push(skip('identify', 'unsupported', 'Hotjar has no groups', type));
@@ -229,7 +282,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         optedOut = amplitudeConfig.optOut === true;
         // Only a config that could be read lets Hotjar load: an unreadable opt-out is not an opt-in.
         ready = true;
-        sdkIdentity(amplitudeConfig.userId);
+        reportedUserId = toHotjarUserId(amplitudeConfig.userId);
         placeholder = placeholderOf(amplitudeConfig);
       } catch {
         configUnreadable();
@@ -259,7 +312,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     async onIdentityChanged(identity) {
       try {
         if (!('userId' in identity)) return;
-        sdkIdentity(identity.userId);
+        reportedUserId = toHotjarUserId(identity.userId);
         // setUserId() sends no event: Hotjar is told now, unless an event already on its way
         // (an identify() in the same tick) will tell it, with its traits.
         queueMicrotask(() => {

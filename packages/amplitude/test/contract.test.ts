@@ -4,7 +4,7 @@ import type { HotjarDiagnostic } from '@hotjar-bridge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordingRuntime } from '../../../test/shared/recording-runtime';
-import { amplitudeEvent, unitPlugin } from './unit-plugin';
+import { amplitudeEvent, signedIn, unitPlugin } from './unit-plugin';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -60,7 +60,7 @@ describe('execute keeps the promises the SDK depends on', () => {
   });
 
   it('survives cyclic user properties and getters that throw, forwarding what it can', async () => {
-    const { execute, runtime, diagnostics } = await unitPlugin();
+    const { execute, runtime, diagnostics } = await signedIn('u');
     const result = await execute(amplitudeEvent('$identify', { user_id: 'u', user_properties: { $set: hostile() } }));
     expect(result.code).toBe(200);
     // The cycle is cut where it closes: one level of `self` is flattened like any nested object.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amplitudeEvent, unitPlugin } from './unit-plugin';
+import { amplitudeEvent, pluginWithUser, signedIn, unitPlugin } from './unit-plugin';
 
 const UNSUPPORTED = ['$add', '$append', '$prepend', '$remove', '$preInsert', '$postInsert', '$unset', '$clearAll'];
 
 describe('execute maps $identify to hj identify', () => {
-  it('uses user_id and merges $setOnce, then $set, then plain keys', async () => {
-    const { execute, runtime } = await unitPlugin();
+  it("uses the SDK's user id and merges $setOnce, then $set, then plain keys", async () => {
+    const { execute, runtime } = await signedIn('user-1');
     const result = await execute(
       amplitudeEvent('$identify', {
         user_id: 'user-1',
@@ -49,7 +49,7 @@ describe('execute maps $identify to hj identify', () => {
   });
 
   it('reports each operation Hotjar cannot express and forwards the rest', async () => {
-    const { execute, runtime, diagnostics } = await unitPlugin();
+    const { execute, runtime, diagnostics } = await signedIn('u');
     const userProperties: Record<string, unknown> = { $set: { plan: 'pro' } };
     for (const op of UNSUPPORTED) userProperties[op] = op === '$clearAll' ? '-' : { logins: 1 };
     const result = await execute(amplitudeEvent('$identify', { user_id: 'u', user_properties: userProperties }));
@@ -70,7 +70,7 @@ describe('execute maps $identify to hj identify', () => {
     expect(result.message).toContain('nothing-to-send');
   });
   it("leaves out Amplitude's 'EMPTY' attribution placeholders, reports each and resolves 200", async () => {
-    const { execute, runtime, diagnostics } = await unitPlugin();
+    const { execute, runtime, diagnostics } = await signedIn('u');
     const result = await execute(
       amplitudeEvent('$identify', {
         user_id: 'u',
@@ -219,8 +219,10 @@ describe("execute and Amplitude's own events", () => {
 });
 
 describe('execute identifies a user Hotjar has not been given yet', () => {
-  it('identifies before forwarding, once', async () => {
-    const { execute, runtime } = await unitPlugin();
+  it("identifies the SDK's user, as getUserId() gives it, before forwarding, once", async () => {
+    const { execute, runtime, user } = await pluginWithUser();
+    // No hook: an SDK older than onIdentityChanged still answers getUserId().
+    user.id = 'user-7';
     const first = await execute(amplitudeEvent('Viewed Cart', { user_id: 'user-7' }));
     await execute(amplitudeEvent('Checkout', { user_id: 'user-7' }));
     expect(runtime.calls).toEqual([
@@ -231,12 +233,14 @@ describe('execute identifies a user Hotjar has not been given yet', () => {
     expect(first.message).toBe('[hotjar-bridge] identify: forwarded; event: forwarded');
   });
 
-  it('never switches between two user ids that only events carry: Hotjar would count a new user each time', async () => {
-    const { execute, runtime } = await unitPlugin();
-    await execute(amplitudeEvent('A', { user_id: 'user-7' }));
+  it("never takes an event's own user_id as the visitor's, not even while the SDK has no user", async () => {
+    const { execute, runtime } = await pluginWithUser();
+    await execute(amplitudeEvent('Invoice Sent', { user_id: 'customer-42' }));
     await execute(amplitudeEvent('B', { user_id: 'user-8' }));
-    await execute(amplitudeEvent('C', { user_id: 'user-7' }));
-    expect(runtime.calls.filter((c) => c[0] === 'identify')).toEqual([['identify', 'user-7', {}]]);
+    expect(runtime.calls).toEqual([
+      ['event', 'Invoice Sent'],
+      ['event', 'B'],
+    ]);
   });
 
   it("follows the SDK's own user id, not an event's", async () => {
@@ -254,19 +258,19 @@ describe('execute identifies a user Hotjar has not been given yet', () => {
     ]);
   });
 
-  it("takes an event's user id again once the SDK has none", async () => {
+  it("does not take an event's user id once the SDK has none", async () => {
     const { plugin, execute, runtime } = await unitPlugin({}, { userId: 'user-2' });
     await plugin.onIdentityChanged?.({ userId: undefined });
     await execute(amplitudeEvent('A', { user_id: 'user-5' }));
     expect(runtime.calls).toEqual([
       ['identify', 'user-2', {}],
-      ['identify', 'user-5', {}],
       ['event', 'A'],
     ]);
   });
 
   it('does not identify ahead of an $identify event, which carries the user itself', async () => {
-    const { execute, runtime } = await unitPlugin();
+    const { execute, runtime, user } = await pluginWithUser();
+    user.id = 'user-7';
     await execute(amplitudeEvent('$identify', { user_id: 'user-7', user_properties: { $set: { plan: 'pro' } } }));
     await execute(amplitudeEvent('Checkout', { user_id: 'user-7' }));
     expect(runtime.calls).toEqual([
@@ -278,6 +282,32 @@ describe('execute identifies a user Hotjar has not been given yet', () => {
   it('identifies the user of the SDK config at setup', async () => {
     const { runtime } = await unitPlugin({}, { userId: 'user-3' });
     expect(runtime.calls).toEqual([['identify', 'user-3', {}]]);
+  });
+});
+
+describe('execute and an $identify made for another user', () => {
+  it("sends none of an $identify stamped with another user id than the SDK's, and keeps the Hotjar user", async () => {
+    const { execute, runtime, diagnostics, user } = await signedIn('user-1');
+    const result = await execute(
+      amplitudeEvent('$identify', { user_id: 'alice', user_properties: { $set: { name: 'Alice', plan: 'pro' } } }),
+    );
+    await execute(amplitudeEvent('Checkout'));
+    user.id = undefined;
+    await execute(amplitudeEvent('$identify', { user_id: 'alice', user_properties: { $set: { plan: 'pro' } } }));
+    expect(runtime.calls).toEqual([['event', 'Checkout']]);
+    expect(diagnostics.map((d) => [d.kind, d.call, d.reason, d.subject])).toEqual([
+      ['skipped', 'identify', 'other-user', undefined],
+      ['skipped', 'identify', 'other-user', undefined],
+    ]);
+    // Neither id is written into the report.
+    expect(diagnostics.map((d) => d.message).join(' ')).not.toMatch(/alice|user-1/);
+    expect(result).toMatchObject({ code: 200, message: expect.stringContaining('(other-user') });
+  });
+
+  it('sends an $identify without a user id as the anonymous device it is: allowlisted attributes, a null id', async () => {
+    const { execute, runtime } = await signedIn('user-1');
+    await execute(amplitudeEvent('$identify', { user_properties: { $set: { name: 'Bob', utm_source: 'ads' } } }));
+    expect(runtime.calls).toEqual([['identify', null, { utm_source: 'ads' }]]);
   });
 });
 
@@ -332,7 +362,8 @@ describe("execute and Hotjar's own failures", () => {
   });
 
   it('identifies the user at the next event when Hotjar refused the identify that would have told it', async () => {
-    const { execute, runtime } = await unitPlugin();
+    const { execute, runtime, user } = await pluginWithUser();
+    user.id = 'user-1';
     const call = runtime.call;
     runtime.call = () => false;
     await execute(amplitudeEvent('First', { user_id: 'user-1' }));
@@ -399,5 +430,47 @@ describe('consent and opt-out', () => {
     expect(runtime.injections).toEqual([]);
     await plugin.onOptOutChanged?.(false);
     expect(runtime.injections).toHaveLength(1);
+  });
+});
+
+describe('execute and the $setOnce memory', () => {
+  it('remembers a key only when that key was sent: `planet` sent does not make `plan` sent', async () => {
+    const { execute, runtime } = await signedIn('user-1');
+    // `plan` is dropped (an address outside `email`) while `planet` and `plan_x` are sent.
+    await execute(
+      amplitudeEvent('$identify', {
+        user_id: 'user-1',
+        user_properties: { $setOnce: { plan: 'jane@example.com', planet: 'earth', plan_x: 'a' } },
+      }),
+    );
+    await execute(amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { plan: 'pro' } } }));
+    expect(runtime.calls).toEqual([
+      ['identify', 'user-1', { planet: 'earth', plan_x: 'a' }],
+      ['identify', 'user-1', { plan: 'pro' }],
+    ]);
+  });
+
+  it('remembers a nested key through the attributes flattening made of it', async () => {
+    const { execute, runtime, diagnostics } = await signedIn('user-1');
+    await execute(
+      amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { plan: { tier: 'pro' } } } }),
+    );
+    await execute(amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { plan: 'free' } } }));
+    expect(runtime.calls).toEqual([['identify', 'user-1', { plan_tier: 'pro' }]]);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ reason: 'already-set-once', subject: 'plan' }));
+  });
+
+  it("counts a key set to Amplitude's placeholder as set, though Hotjar was not sent it", async () => {
+    const { execute, runtime } = await signedIn('user-1');
+    await execute(
+      amplitudeEvent('$identify', { user_id: 'user-1', user_properties: { $setOnce: { initial_utm_term: 'EMPTY' } } }),
+    );
+    await execute(
+      amplitudeEvent('$identify', {
+        user_id: 'user-1',
+        user_properties: { $setOnce: { initial_utm_term: 'shoes', initial_utm_source: 'ads' } },
+      }),
+    );
+    expect(runtime.calls).toEqual([['identify', 'user-1', { initial_utm_source: 'ads' }]]);
   });
 });

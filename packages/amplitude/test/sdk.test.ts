@@ -140,16 +140,16 @@ describe('the real SDK and user ids', () => {
     ]);
   });
 
-  it('identifies a user id that arrives with an event only', async () => {
+  it('never takes a user id that arrives with an event only: it says who that event is about', async () => {
     const s = await start();
     s.client.track('Opened App', undefined, { user_id: 'user-6' });
     s.client.track('Opened Settings', undefined, { user_id: 'user-6' });
     await s.settle();
     expect(s.hotjarCalls()).toEqual([
-      ['identify', 'user-6', {}],
       ['event', 'Opened App'],
       ['event', 'Opened Settings'],
     ]);
+    expect(s.client.getUserId()).toBe(undefined);
   });
 
   it('maps setGroup, which Amplitude sends as $identify, to a user attribute', async () => {
@@ -263,6 +263,41 @@ describe('the real SDK and identity', () => {
     expect(s.uploads().map((e) => e.user_id)).toEqual(['user-1', 'user-2']);
   });
 
+  it("gives one identify for setUserId() then identify() made before init() resolves, with a page view first (the snippet's order)", async () => {
+    window.history.replaceState(null, '', '/start');
+    const s = await start({
+      plugin: { pageChanges: true },
+      init: { autocapture: { pageViews: true, attribution: false, sessions: false } },
+      beforeReady(client) {
+        client.setUserId('user-4');
+        client.identify(new Identify().set('plan', 'pro'));
+        client.track('Signed Up');
+      },
+    });
+    await s.settle();
+    expect(s.delivered()).toEqual(['[Amplitude] Page Viewed', '$identify', 'Signed Up']);
+    // The page view reaches the plugin while the identify waits in the SDK's queue: that
+    // identify tells Hotjar the user, with its attributes.
+    expect(s.hotjarCalls()).toEqual([
+      ['stateChange', '/start'],
+      ['identify', 'user-4', { plan: 'pro' }],
+      ['event', 'Signed Up'],
+    ]);
+  });
+
+  it("switching users in one tick: the first user's identify is not sent, and Hotjar is told the new user", async () => {
+    const s = await start({ init: { userId: 'alice' } });
+    s.client.identify(new Identify().set('name', 'Alice Liddell'), { user_id: 'alice' });
+    s.client.setUserId('bob');
+    await s.settle();
+    expect(s.uploads().map((e) => e.user_id)).toEqual(['alice']);
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'alice', {}],
+      ['identify', 'bob', {}],
+    ]);
+    expect(s.diagnostics().filter((d) => d.reason === 'other-user')).toHaveLength(1);
+  });
+
   it('identifies a setUserId() that no event follows, once', async () => {
     const s = await start();
     s.client.setUserId('user-3');
@@ -361,6 +396,28 @@ describe('the real SDK and $setOnce', () => {
     expect(call?.[2]).not.toHaveProperty('initial_utm_source');
     expect(reload.diagnostics()).toContainEqual(
       expect.objectContaining({ reason: 'already-set-once', subject: 'initial_utm_source' }),
+    );
+  });
+
+  it("counts a key Amplitude set to its placeholder as set: a later campaign's value for it is not the first touch", async () => {
+    const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
+    // The first campaign has no term: Amplitude sets initial_utm_term to its placeholder, 'EMPTY'.
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const first = await open({ init: attribution });
+    await first.settle();
+    expect(first.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { initial_utm_term: 'EMPTY' } } });
+    expect(first.hotjarCalls()[0]?.[2]).not.toHaveProperty('initial_utm_term');
+
+    window.history.replaceState(null, '', '/landing?utm_source=ads&utm_term=shoes');
+    const reload = await open({ reload: true, init: attribution });
+    await reload.settle();
+    // Amplitude uploads the new term as $setOnce; its server keeps 'EMPTY'. Hotjar must not get 'shoes'.
+    expect(reload.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { initial_utm_term: 'shoes' } } });
+    const [call] = reload.hotjarCalls();
+    expect(call).toEqual(['identify', null, expect.objectContaining({ utm_term: 'shoes' })]);
+    expect(call?.[2]).not.toHaveProperty('initial_utm_term');
+    expect(reload.diagnostics()).toContainEqual(
+      expect.objectContaining({ reason: 'already-set-once', subject: 'initial_utm_term' }),
     );
   });
 

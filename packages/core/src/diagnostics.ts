@@ -17,6 +17,7 @@ export type SkipReason =
   | 'other-site'
   | 'unsupported'
   | 'already-set-once'
+  | 'other-user'
   | 'hotjar-unavailable'
   | 'internal-error';
 

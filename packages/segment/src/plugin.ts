@@ -49,9 +49,22 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
 
   const fields = (ctx: Context): EventFields => ctx.event as EventFields;
 
+  // The Analytics instance given to load(): its user() is who the visitor is now.
+  let host: Analytics | undefined;
+  // Segment's user as Segment holds it at this moment (identify() and reset() change it), or
+  // undefined where it cannot be read.
+  const sdkUser = (): unknown => {
+    try {
+      return host?.user().id();
+    } catch {
+      return undefined;
+    }
+  };
+  const hasId = (userId: unknown): userId is string => typeof userId === 'string' && userId.trim() !== '';
+
   // Every identify, the app's and the one at page load, follows the same rules.
   const identify = (userId: unknown, traits: unknown): BridgeOutcome | undefined => {
-    const hasUserId = typeof userId === 'string' && userId.trim() !== '';
+    const hasUserId = hasId(userId);
     if (!hasUserId && !identifyAnonymous) {
       const reason = 'nothing-to-send';
       const message = skipMessage('identify', reason, 'no userId, see identifyAnonymous');
@@ -116,6 +129,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     // consent is checked per event. Nothing in analytics-next waits on this.
     isLoaded: () => true,
     async load(_ctx, analytics) {
+      host = analytics;
       try {
         if (consentCategory === undefined) bridge.load();
         // Hotjar asks for an identify at every page load, with the current values: a returning
@@ -133,7 +147,19 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The app's own identify brings the current values: the one at page load is not needed,
       // even when this identify is the event that grants consent.
       storedUser = undefined;
-      run(ctx, (event) => identify(event.userId, event.traits));
+      run(ctx, (event) => {
+        // Segment stamps an identify with its user when it is made; by the time it gets here a
+        // reset() or another identify() may have changed the user, or the call's options may
+        // have named someone else (`{ userId }`). Such an identify is not this visitor's.
+        const current = sdkUser();
+        if (host !== undefined && hasId(event.userId) && event.userId !== current) {
+          const reason = 'other-user';
+          const message = skipMessage('identify', reason, "made for another user than Segment's");
+          bridge.report({ kind: 'skipped', call: 'identify', reason, message });
+          return undefined;
+        }
+        return identify(event.userId, event.traits);
+      });
       // Held back for want of consent, it is not lost: Segment now stores this user, who is
       // identified once consent allows, as at page load.
       if (bridge.consent() !== 'granted') storedUser = analyticsWithUser;

@@ -252,3 +252,36 @@ describe('hotjarPlugin: never throws into Segment', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ reason: 'hotjar-unavailable' })]);
   });
 });
+
+describe("hotjarPlugin: identify follows Segment's user", () => {
+  const analyticsWith = (id: () => string | null) => ({ user: () => ({ id, traits: () => ({}) }) }) as never;
+
+  it("skips an identify whose userId is not Segment's user now, and names no id in the report", async () => {
+    const { plugin, runtime, diagnostics } = setup({ identifyOnLoad: false });
+    let current: string | null = 'bob';
+    await plugin.load(
+      ctx({ type: 'page' }),
+      analyticsWith(() => current),
+    );
+    plugin.identify?.(ctx({ type: 'identify', userId: 'alice', traits: { name: 'Alice' } }));
+    plugin.identify?.(ctx({ type: 'identify', userId: 'bob', traits: { plan: 'pro' } }));
+    current = null;
+    plugin.identify?.(ctx({ type: 'identify', userId: 'bob', traits: { plan: 'team' } }));
+    expect(runtime.calls).toEqual([['identify', 'bob', { plan: 'pro' }]]);
+    const skipped = diagnostics.filter((d) => d.reason === 'other-user');
+    expect(skipped).toHaveLength(2);
+    expect(skipped.map((d) => d.message).join(' ')).not.toMatch(/alice|bob/);
+  });
+
+  it('sends nothing of an identify with a userId when Segment cannot say who its user is', async () => {
+    const { plugin, runtime } = setup({ identifyOnLoad: false });
+    await plugin.load(
+      ctx({ type: 'page' }),
+      analyticsWith(() => {
+        throw new Error('storage blocked');
+      }),
+    );
+    plugin.identify?.(ctx({ type: 'identify', userId: 'alice', traits: { plan: 'pro' } }));
+    expect(runtime.calls).toEqual([]);
+  });
+});
