@@ -3,6 +3,8 @@ export interface DemoAction {
   label: string;
   /** The code shown in the log, written when the button is pressed. */
   code: string | (() => string);
+  /** A sentence shown on the card under the code, for what the call alone would not explain. */
+  note?: string;
   run(): Promise<unknown>;
 }
 

@@ -6,7 +6,7 @@ export type SdkName = 'Amplitude' | 'Segment';
 /** The part of the page that lists each SDK call with what reached Hotjar. */
 export interface CallLog {
   /** Opens an entry for an SDK call; what the plugin does until `close()` is listed under it. */
-  open(sdk: SdkName, title: string, code: string): LogEntry;
+  open(sdk: SdkName, title: string, code: string, note?: string): LogEntry;
   /** Records a Hotjar call or diagnostic from `sdk`'s plugin. */
   hotjar(sdk: SdkName, call: HotjarCall): void;
   diagnostic(sdk: SdkName, diagnostic: HotjarDiagnostic): void;
@@ -43,13 +43,14 @@ export function createCallLog(container: HTMLElement): CallLog {
   type Open = { item: HTMLElement; results: HTMLElement; count: number };
   const open = new Map<SdkName, Open>();
 
-  const newEntry = (sdk: SdkName, title: string, code: string | undefined) => {
+  const newEntry = (sdk: SdkName, title: string, code: string | undefined, note?: string) => {
     empty.hidden = true;
     const item = element('li', `log-entry sdk-${sdk.toLowerCase()}`);
     const head = element('div', 'log-head');
     head.append(element('span', 'badge', sdk), element('span', 'log-title', title));
     item.append(head);
     if (code) item.append(element('pre', 'sdk-code', code));
+    if (note) item.append(element('p', 'log-note', note));
     const results = element('ul', 'log-results');
     item.append(results);
     list.prepend(item);
@@ -81,10 +82,10 @@ export function createCallLog(container: HTMLElement): CallLog {
   };
 
   return {
-    open(sdk, title, code) {
+    open(sdk, title, code, note) {
       const previous = open.get(sdk);
       if (previous) close(sdk, previous);
-      const entry = newEntry(sdk, title, code);
+      const entry = newEntry(sdk, title, code, note);
       open.set(sdk, entry);
       return { close: () => close(sdk, entry) };
     },

@@ -4,6 +4,10 @@ import { AnalyticsBrowser } from '@segment/analytics-next';
 import { type DemoSdk, nextPage } from './actions';
 
 const CONSENT_CATEGORY = 'Analytics';
+// Segment's identify() merges its traits into those it stored from earlier calls, and the
+// plugin receives them all: the card says why a field of an earlier call shows up again.
+const KEEPS_TRAITS =
+  'Segment keeps the traits of earlier identify calls and sends them again with these: a field dropped on an earlier card is dropped again here.';
 
 /**
  * Segment with the Hotjar plugin, loaded with its settings given (no fetch from Segment's CDN)
@@ -42,6 +46,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
     actions: [
       {
         label: 'Identify with nested traits',
+        note: KEEPS_TRAITS,
         code: `analytics.identify('user_42', {
   plan: 'pro',
   address: { city: 'Berlin', postalCode: '10115' },
@@ -56,6 +61,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
       },
       {
         label: 'Identify with an email in the wrong field',
+        note: KEEPS_TRAITS,
         code: `analytics.identify('user_42', {
   email: 'peter@example.com',
   work_contact: 'peter@initech.com',
@@ -64,6 +70,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
       },
       {
         label: 'Identify with a list',
+        note: KEEPS_TRAITS,
         code: `analytics.identify('user_42', {
   tags: ['beta', 'early-adopter'],
   seats: 12,
@@ -82,6 +89,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
         label: 'Change page',
         code: () => `history.pushState({}, '', '${nextPage()}');
 analytics.page();`,
+        note: "Amplitude's page-view tracking would see this URL change too; in this demo it counts only its own button's, so that each card shows what its own SDK sent.",
         run: () => {
           history.pushState({}, '', nextPage());
           return analytics.page();
