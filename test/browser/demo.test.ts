@@ -92,8 +92,12 @@ describeInBrowser('the demo, in Chromium', (env) => {
     expect(list.results).toContainEqual(expect.stringMatching(/^dropped: .*"tags".*array/));
     expect(list.results).toContain("to Hotjar: hj('identify', 'user_42', { email: 'peter@example.com', seats: 12 })");
 
-    // Segment keeps earlier traits: its card says why an earlier call's drop shows up again.
+    // Segment keeps earlier traits: the card marks the earlier call's field and says why it is back.
+    expect(list.results).toContainEqual(expect.stringMatching(/"work_contact" dropped .*from an earlier call$/));
+    expect(list.results).toContainEqual(expect.stringMatching(/"tags" dropped \(array\)$/));
     expect(list.note).toMatch(/^Segment keeps the traits of earlier identify calls/);
+    // A card whose drops are all its own call's says nothing of the kind.
+    expect(email.note).toBeUndefined();
     expect(nested.note).toBeUndefined();
 
     const page = await press(s, 'Segment', 'Change page');

@@ -107,7 +107,7 @@ function addButtons(target: HTMLElement, name: SdkName, actions: DemoAction[], l
       // One call at a time per SDK, so that what reaches Hotjar is listed under its own call.
       busy = busy.then(async () => {
         const code = typeof action.code === 'function' ? action.code() : action.code;
-        const entry = log.open(name, action.label, code, action.note);
+        const entry = log.open(name, action.label, code, { note: action.note, keptTraits: action.keptTraits });
         try {
           await action.run();
         } catch (error) {

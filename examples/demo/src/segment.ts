@@ -5,9 +5,11 @@ import { type DemoSdk, nextPage } from './actions';
 
 const CONSENT_CATEGORY = 'Analytics';
 // Segment's identify() merges its traits into those it stored from earlier calls, and the
-// plugin receives them all: the card says why a field of an earlier call shows up again.
-const KEEPS_TRAITS =
-  'Segment keeps the traits of earlier identify calls and sends them again with these: a field dropped on an earlier card is dropped again here.';
+// plugin receives them all: a card marks a field left out again that its own call did not pass.
+const keptTraits = (fields: string[]) => ({
+  fields,
+  note: 'Segment keeps the traits of earlier identify calls and sends them again with these, so a field left out of an earlier card is left out here again.',
+});
 
 /**
  * Segment with the Hotjar plugin, loaded with its settings given (no fetch from Segment's CDN)
@@ -46,7 +48,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
     actions: [
       {
         label: 'Identify with nested traits',
-        note: KEEPS_TRAITS,
+        keptTraits: keptTraits(['plan', 'address', 'signed_up']),
         code: `analytics.identify('user_42', {
   plan: 'pro',
   address: { city: 'Berlin', postalCode: '10115' },
@@ -61,7 +63,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
       },
       {
         label: 'Identify with an email in the wrong field',
-        note: KEEPS_TRAITS,
+        keptTraits: keptTraits(['email', 'work_contact']),
         code: `analytics.identify('user_42', {
   email: 'peter@example.com',
   work_contact: 'peter@initech.com',
@@ -70,7 +72,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
       },
       {
         label: 'Identify with a list',
-        note: KEEPS_TRAITS,
+        keptTraits: keptTraits(['tags', 'seats']),
         code: `analytics.identify('user_42', {
   tags: ['beta', 'early-adopter'],
   seats: 12,
