@@ -11,6 +11,12 @@ const APP = fileURLToPath(new URL('../../examples/nextjs/', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../../examples/nextjs/node_modules/.bin/next', import.meta.url));
 // No usage reports from the build or the server: nothing leaves the machine.
 const NEXT_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// `next dev` also asks npm's registry for Next's latest version: refused on the way out.
+const LOOPBACK_FETCH = fileURLToPath(new URL('./fixtures/loopback-fetch.cjs', import.meta.url));
+const DEV_ENV = {
+  ...NEXT_ENV,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${LOOPBACK_FETCH}"`.trim(),
+};
 // Hydration and Amplitude's start-up take a while on a loaded machine.
 const POLL = { timeout: 15_000, interval: 50 };
 // `next dev` compiles each page on its first visit.
@@ -47,7 +53,7 @@ async function startNext(mode: 'start' | 'dev'): Promise<{ url: string; output()
   const port = await freePort();
   const child: ChildProcess = spawn(NEXT_BIN, [mode, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: APP,
-    env: NEXT_ENV,
+    env: mode === 'dev' ? DEV_ENV : NEXT_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
