@@ -1,61 +1,30 @@
 // Checks the published packages as users get them: packs each one, runs publint --strict and
-// attw on the tarball, then installs the tarballs into a scratch project outside the
-// workspace, imports and requires each package, and compiles a TypeScript usage file against
-// them with skipLibCheck off, under both node16 and bundler resolution. The API package's CLI
-// is run from the installed tarball, as `npx @hotjar-bridge/api` runs it.
+// attw on the tarball, then installs the tarballs by path into a scratch project outside the
+// workspace, as `pnpm run pack:all` tells users to, imports and requires each package, and
+// compiles a TypeScript usage file against them with skipLibCheck off, under both node16 and
+// bundler resolution. The API package's CLI is run from the installed tarball, as
+// `npx @hotjar-bridge/api` runs it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installSets, packAll, root, run, scriptTags } from './packages.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['core', 'amplitude', 'segment', 'api'];
-// The script-tag builds: classic scripts that define a window global, not modules, so attw
-// (which reads module types) leaves them out; the scratch project runs each one instead.
-const scriptTags = {
-  amplitude: { file: 'dist/hotjar-bridge-amplitude.min.js', global: 'hotjarBridgeAmplitude' },
-  segment: { file: 'dist/hotjar-bridge-segment.min.js', global: 'hotjarBridgeSegment' },
-};
-const packDir = join(root, '.tmp', 'packs');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (command, args, cwd = root) => {
-  console.log(`$ ${[command, ...args].join(' ')}`);
-  execFileSync(command, args, { cwd, stdio: 'inherit' });
-};
 
-rmSync(packDir, { recursive: true, force: true });
-mkdirSync(packDir, { recursive: true });
-for (const name of packages) {
-  const dir = join(root, 'packages', name);
-  run(bin('publint'), ['--strict'], dir);
-  // pnpm pack writes the real versions in place of `workspace:*`, as publishing does.
-  run('pnpm', ['pack', '--pack-destination', packDir], dir);
-}
-const tarballs = readdirSync(packDir).map((file) => join(packDir, file));
-for (const tarball of tarballs) {
-  const vendor = Object.keys(scriptTags).find((name) => tarball.includes(`hotjar-bridge-${name}-`));
-  const exclude = vendor ? ['--exclude-entrypoints', `./${scriptTags[vendor].file}`] : [];
+const packed = packAll(join(root, '.tmp', 'packs'), { before: (_name, dir) => run(bin('publint'), ['--strict'], dir) });
+for (const [name, tarball] of Object.entries(packed)) {
+  // attw reads module types; the script-tag builds are classic scripts, run by the scratch project instead.
+  const exclude = scriptTags[name] ? ['--exclude-entrypoints', `./${scriptTags[name].file}`] : [];
   run(bin('attw'), [tarball, '--format', 'table-flipped', ...exclude]);
 }
+// Every install line pack:all prints, in one project.
+const installArgs = [...new Set(installSets(packed, { pinned: true }).flatMap((set) => set.args))];
 
 const consumer = mkdtempSync(join(tmpdir(), 'hotjar-bridge-consumer-'));
 try {
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
-  run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--ignore-scripts',
-      ...tarballs,
-      '@amplitude/analytics-browser@2.47.1',
-      '@segment/analytics-next@1.84.3',
-      'typescript@5.9.3',
-    ],
-    consumer,
-  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...installArgs, 'typescript@5.9.3'], consumer);
   writeFileSync(
     join(consumer, 'load.mjs'),
     `import { createRequire } from 'node:module';

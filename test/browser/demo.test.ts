@@ -13,6 +13,8 @@ interface LogEntry {
   done: boolean;
   /** Each result as `label: text`. */
   results: string[];
+  /** The sentence under the code, if the card has one. */
+  note: string | undefined;
 }
 
 describeInBrowser('the demo, in Chromium', (env) => {
@@ -34,6 +36,7 @@ describeInBrowser('the demo, in Chromium', (env) => {
         sdk: item.querySelector('.badge')?.textContent,
         title: item.querySelector('.log-title')?.textContent,
         done: item.getAttribute('data-done') === 'true',
+        note: item.querySelector('.log-note')?.textContent ?? undefined,
         results: Array.from(
           item.querySelectorAll('.result'),
           (r) => Array.from(r.children, (part) => part.textContent ?? '').join(': ') || (r.textContent ?? ''),
@@ -89,13 +92,21 @@ describeInBrowser('the demo, in Chromium', (env) => {
     expect(list.results).toContainEqual(expect.stringMatching(/^dropped: .*"tags".*array/));
     expect(list.results).toContain("to Hotjar: hj('identify', 'user_42', { email: 'peter@example.com', seats: 12 })");
 
+    // Segment keeps earlier traits: the card marks the earlier call's field and says why it is back.
+    expect(list.results).toContainEqual(expect.stringMatching(/"work_contact" dropped .*from an earlier call$/));
+    expect(list.results).toContainEqual(expect.stringMatching(/"tags" dropped \(array\)$/));
+    expect(list.note).toMatch(/^Segment keeps the traits of earlier identify calls/);
+    // A card whose drops are all its own call's says nothing of the kind.
+    expect(email.note).toBeUndefined();
+    expect(nested.note).toBeUndefined();
+
     const page = await press(s, 'Segment', 'Change page');
     // The path alone: the query string may carry personal data.
     expect(page.results).toEqual(["to Hotjar: hj('stateChange', '/pricing')"]);
-    // Amplitude's page-view tracking saw the same history change, and sends the same call.
-    await expect
-      .poll(async () => (await entries(s)).find((e) => e.sdk === 'Amplitude' && e.done)?.results[0])
-      .toBe("to Hotjar: hj('stateChange', '/pricing')");
+    // Each card shows what its own SDK sent: Amplitude's page views come from its own button only.
+    const ownPage = await press(s, 'Amplitude', 'Change page');
+    expect(ownPage.results).toContain("to Hotjar: hj('stateChange', '/docs/getting-started')");
+    expect((await entries(s)).filter((e) => e.title === 'Sent by the SDK on its own')).toEqual([]);
 
     // Offline means offline: no Hotjar request, and the SDKs delivered to the demo's server.
     expect(s.hotjarRequests()).toEqual([]);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { HotjarCall } from '@hotjar-bridge/core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type OpenScenario, type OutsideAnswer, openPage } from './harness';
 import { describeInBrowser } from './in-browser';
@@ -10,8 +11,16 @@ const APP = fileURLToPath(new URL('../../examples/nextjs/', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../../examples/nextjs/node_modules/.bin/next', import.meta.url));
 // No usage reports from the build or the server: nothing leaves the machine.
 const NEXT_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// `next dev` also asks npm's registry for Next's latest version: refused on the way out.
+const LOOPBACK_FETCH = fileURLToPath(new URL('./fixtures/loopback-fetch.cjs', import.meta.url));
+const DEV_ENV = {
+  ...NEXT_ENV,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${LOOPBACK_FETCH}"`.trim(),
+};
 // Hydration and Amplitude's start-up take a while on a loaded machine.
 const POLL = { timeout: 15_000, interval: 50 };
+// `next dev` compiles each page on its first visit.
+const DEV_POLL = { timeout: 90_000, interval: 100 };
 
 /** Runs `next <args>` in the example and resolves with its output once it exits with 0. */
 function runNext(args: string[]): Promise<string> {
@@ -36,12 +45,15 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** `next start` on a free port; resolves once it answers. */
-async function startNext(): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
+/**
+ * `next start` (the production build) or `next dev` on a free loopback port; resolves once it
+ * answers. `next dev` keeps its build in .next/dev, apart from `next build`'s.
+ */
+async function startNext(mode: 'start' | 'dev'): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(NEXT_BIN, ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child: ChildProcess = spawn(NEXT_BIN, [mode, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: APP,
-    env: NEXT_ENV,
+    env: mode === 'dev' ? DEV_ENV : NEXT_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -54,8 +66,9 @@ async function startNext(): Promise<{ url: string; output(): string; stop(): Pro
     if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
     await exited;
   };
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+  // `next dev` compiles a page on its first request, which can take a minute on a loaded machine.
+  for (let attempt = 0; attempt < 1800; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`next ${mode} exited with ${child.exitCode}:\n${output}`);
     const ok = await fetch(url).then(
       (response) => response.ok,
       () => false,
@@ -64,7 +77,96 @@ async function startNext(): Promise<{ url: string; output(): string; stop(): Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
-  throw new Error(`next start did not answer on ${url}:\n${output}`);
+  throw new Error(`next ${mode} did not answer on ${url}:\n${output}`);
+}
+
+/** One SDK's routes in the example, and what each step should bring Hotjar. */
+interface Route {
+  sdk: string;
+  base: string;
+  answers: OutsideAnswer[];
+  signUpCalls: HotjarCall[];
+  uploaded(s: OpenScenario): string[];
+}
+const ROUTES: Route[] = [
+  {
+    sdk: 'Amplitude',
+    base: '',
+    // Amplitude asks its servers for remote settings at start-up; there are none for this key.
+    answers: [{ url: /^https:\/\/sr-client-cfg\.amplitude\.com\/config\//, json: {} }],
+    signUpCalls: [
+      // setUserId() and identify() in the same tick: one identify, with the attributes.
+      ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
+      ['event', 'Signed up'],
+    ],
+    uploaded: (s) => s.amplitudeEvents.map((e) => String(e.event_type)),
+  },
+  {
+    sdk: 'Segment',
+    base: '/segment',
+    // The settings Segment's CDN serves for a source with no device-mode destinations.
+    answers: [
+      {
+        url: /^https:\/\/cdn\.segment\.com\/v1\/projects\/your-segment-write-key\/settings$/,
+        json: { integrations: { 'Segment.io': { apiKey: 'your-segment-write-key' } } },
+      },
+    ],
+    signUpCalls: [
+      ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_employee_count: 120 }],
+      ['event', 'Signed up'],
+    ],
+    uploaded: (s) => s.segmentCalls.map((c) => String(c.event ?? c.type)),
+  },
+];
+
+/**
+ * Opens a route's home page, signs up and navigates with next/link; each step must bring
+ * Hotjar exactly the calls listed, so a page change sent twice fails it.
+ */
+async function signUpAndNavigate(browser: Browser, appUrl: string, route: Route, poll: typeof POLL): Promise<void> {
+  const home = route.base || '/';
+  const pricing = `${route.base}/pricing`;
+  const s = await openPage(browser, appUrl, { path: home, answers: route.answers });
+  try {
+    await expect.poll(() => s.hotjarCalls(), poll).toEqual([['stateChange', home]]);
+    // Set after hydration; a full page load would lose it, a client-side navigation keeps it.
+    await s.page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+
+    await s.page.getByRole('button', { name: 'Sign up' }).click();
+    await expect.poll(() => s.hotjarCalls(), poll).toEqual([['stateChange', home], ...route.signUpCalls]);
+
+    const navigations: Array<[string, string]> = [
+      ['Pricing', pricing],
+      ['Home', home],
+      ['Pricing', pricing],
+    ];
+    for (const [link, path] of navigations) {
+      const before = (await s.hotjarCalls()).length;
+      await s.page.getByRole('link', { name: link }).click();
+      await s.page.waitForURL(new URL(path, appUrl).href);
+      await expect.poll(async () => (await s.hotjarCalls()).slice(before), poll).toEqual([['stateChange', path]]);
+    }
+    await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent(), poll).toBe('Pricing');
+    expect(await s.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+    // The SDK delivers the sign-up to its own servers too.
+    await expect.poll(() => route.uploaded(s), poll).toContain('Signed up');
+    // Nothing more came late: one stateChange per page, in order.
+    const stateChanges = (await s.hotjarCalls()).filter((call) => call[0] === 'stateChange');
+    expect(stateChanges).toEqual([['stateChange', home], ...navigations.map(([, path]) => ['stateChange', path])]);
+    expect(s.hotjarRequests()).toEqual(['https://static.hotjar.com/c/hotjar-1234567.js?sv=6']);
+    // React reports a hydration mismatch as a console error; there is none, and nothing else.
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+    // `next dev` keeps a WebSocket to its own server for hot reloading; nothing else leaves the page.
+    const devSocket = (url: string) => url.startsWith('ws://') && new URL(url).host === new URL(appUrl).host;
+    expect(s.outside.filter((url) => !devSocket(url))).toEqual([]);
+    expect(s.harnessErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
 }
 
 describeInBrowser('the Next.js example, built and started, in Chromium', (env) => {
@@ -74,7 +176,7 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
   beforeAll(async () => {
     // Prerendering runs the pages on the server: a `window` there fails the build.
     built = await runNext(['build']);
-    app = await startNext();
+    app = await startNext('start');
   }, 300_000);
   afterAll(async () => {
     await app?.stop();
@@ -90,88 +192,30 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
     expect(html).not.toContain('static.hotjar.com');
   });
 
-  /** One SDK's routes in the example, and what each step should bring Hotjar. */
-  interface Route {
-    sdk: string;
-    base: string;
-    answers: OutsideAnswer[];
-    signUpCalls: HotjarCall[];
-    uploaded(s: OpenScenario): string[];
-  }
-  const ROUTES: Route[] = [
-    {
-      sdk: 'Amplitude',
-      base: '',
-      // Amplitude asks its servers for remote settings at start-up; there are none for this key.
-      answers: [{ url: /^https:\/\/sr-client-cfg\.amplitude\.com\/config\//, json: {} }],
-      signUpCalls: [
-        // setUserId() and identify() in the same tick: one identify, with the attributes.
-        ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_size: 120 }],
-        ['event', 'Signed up'],
-      ],
-      uploaded: (s) => s.amplitudeEvents.map((e) => String(e.event_type)),
-    },
-    {
-      sdk: 'Segment',
-      base: '/segment',
-      // The settings Segment's CDN serves for a source with no device-mode destinations.
-      answers: [
-        {
-          url: /^https:\/\/cdn\.segment\.com\/v1\/projects\/your-segment-write-key\/settings$/,
-          json: { integrations: { 'Segment.io': { apiKey: 'your-segment-write-key' } } },
-        },
-      ],
-      signUpCalls: [
-        ['identify', 'user_42', { plan: 'free', company_name: 'Initech', company_employee_count: 120 }],
-        ['event', 'Signed up'],
-      ],
-      uploaded: (s) => s.segmentCalls.map((c) => String(c.event ?? c.type)),
-    },
-  ];
-
   for (const route of ROUTES) {
     it(`${route.sdk}: after hydration, the sign-up reaches Hotjar mapped and each next/link navigation is one stateChange`, async () => {
       if (!app) throw new Error('next start did not run');
-      const home = route.base || '/';
-      const pricing = `${route.base}/pricing`;
-      const s = await openPage(env.browser(), app.url, { path: home, answers: route.answers });
-      try {
-        await expect.poll(() => s.hotjarCalls(), POLL).toEqual([['stateChange', home]]);
-        // Set after hydration; a full page load would lose it, a client-side navigation keeps it.
-        await s.page.evaluate(() => {
-          (window as unknown as { sameDocument: boolean }).sameDocument = true;
-        });
-
-        await s.page.getByRole('button', { name: 'Sign up' }).click();
-        await expect.poll(() => s.hotjarCalls(), POLL).toEqual([['stateChange', home], ...route.signUpCalls]);
-
-        const navigations: Array<[string, string]> = [
-          ['Pricing', pricing],
-          ['Home', home],
-          ['Pricing', pricing],
-        ];
-        for (const [link, path] of navigations) {
-          const before = (await s.hotjarCalls()).length;
-          await s.page.getByRole('link', { name: link }).click();
-          await s.page.waitForURL(new URL(path, app.url).href);
-          await expect.poll(async () => (await s.hotjarCalls()).slice(before), POLL).toEqual([['stateChange', path]]);
-        }
-        await expect.poll(() => s.page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Pricing');
-        expect(await s.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-        const stateChanges = (await s.hotjarCalls()).filter((call) => call[0] === 'stateChange');
-        expect(stateChanges).toEqual([['stateChange', home], ...navigations.map(([, path]) => ['stateChange', path])]);
-
-        // The SDK delivers the sign-up to its own servers too.
-        await expect.poll(() => route.uploaded(s), POLL).toContain('Signed up');
-        expect(s.hotjarRequests()).toEqual(['https://static.hotjar.com/c/hotjar-1234567.js?sv=6']);
-        // React reports a hydration mismatch as a console error; there is none, and nothing else.
-        expect(s.consoleErrors).toEqual([]);
-        expect(s.pageErrors).toEqual([]);
-        expect(s.outside).toEqual([]);
-        expect(s.harnessErrors).toEqual([]);
-      } finally {
-        await s.close();
-      }
+      await signUpAndNavigate(env.browser(), app.url, route, POLL);
     });
+  }
+});
+
+describeInBrowser('the Next.js example under `next dev`, in Chromium', (env) => {
+  let app: Awaited<ReturnType<typeof startNext>> | undefined;
+
+  beforeAll(async () => {
+    app = await startNext('dev');
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  // In development React runs every effect twice on mount (StrictMode), and pages compile on
+  // first request: still one stateChange per navigation, and no console error.
+  for (const route of ROUTES) {
+    it(`${route.sdk}: in development too, each next/link navigation is one stateChange`, async () => {
+      if (!app) throw new Error('next dev did not run');
+      await signUpAndNavigate(env.browser(), app.url, route, DEV_POLL);
+    }, 300_000);
   }
 });

@@ -3,7 +3,20 @@ export interface DemoAction {
   label: string;
   /** The code shown in the log, written when the button is pressed. */
   code: string | (() => string);
+  /** A sentence shown on the card under the code, for what the call alone would not explain. */
+  note?: string;
+  /** For an SDK that sends a call's traits with those it kept from earlier calls (Segment). */
+  keptTraits?: KeptTraits;
   run(): Promise<unknown>;
+}
+
+/**
+ * The fields an identify call passes itself; a field left out that is not one of them came
+ * from an earlier call, and the card marks it and shows `note`.
+ */
+export interface KeptTraits {
+  fields: string[];
+  note: string;
 }
 
 /** An SDK set up with the plugin, as the page drives it. */

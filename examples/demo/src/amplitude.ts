@@ -6,12 +6,16 @@ import { type DemoSdk, nextPage } from './actions';
 /** Amplitude with the Hotjar plugin; its uploads go to the demo server. */
 export async function startAmplitude(bridge: HotjarBridgeOptions): Promise<DemoSdk> {
   const plugin = hotjarPlugin({ ...bridge, pageChanges: true });
+  // Amplitude's page-view tracking sees every history change on the page, also the one
+  // Segment's "Change page" button makes. Each card of the log shows what its own SDK sent, so
+  // here Amplitude tracks only the page changes of its own button (and none at load).
+  let ownPageChange = false;
   await amplitude.init('demo-api-key', {
     serverUrl: `${location.origin}/amplitude/2/httpapi`,
     // Page views on history changes feed the plugin's pageChanges; the rest of autocapture is
     // off to keep the log to the buttons' calls.
     autocapture: {
-      pageViews: { trackHistoryChanges: 'all' },
+      pageViews: { trackHistoryChanges: 'all', trackOn: () => ownPageChange },
       sessions: false,
       formInteractions: false,
       fileDownloads: false,
@@ -84,7 +88,13 @@ amplitude.identify(new Identify()
         code: () => `history.pushState({}, '', '${nextPage()}');
 // Amplitude's page-view tracking sends '[Amplitude] Page Viewed'`,
         run: async () => {
-          history.pushState({}, '', nextPage());
+          // Amplitude decides whether to track a page view while pushState runs.
+          ownPageChange = true;
+          try {
+            history.pushState({}, '', nextPage());
+          } finally {
+            ownPageChange = false;
+          }
         },
       },
     ],

@@ -106,7 +106,8 @@ function addButtons(target: HTMLElement, name: SdkName, actions: DemoAction[], l
     button.addEventListener('click', () => {
       // One call at a time per SDK, so that what reaches Hotjar is listed under its own call.
       busy = busy.then(async () => {
-        const entry = log.open(name, action.label, typeof action.code === 'function' ? action.code() : action.code);
+        const code = typeof action.code === 'function' ? action.code() : action.code;
+        const entry = log.open(name, action.label, code, { note: action.note, keptTraits: action.keptTraits });
         try {
           await action.run();
         } catch (error) {

@@ -1,4 +1,5 @@
 import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
+import type { KeptTraits } from './actions';
 import { hotjarCallSource } from './format';
 
 export type SdkName = 'Amplitude' | 'Segment';
@@ -6,7 +7,7 @@ export type SdkName = 'Amplitude' | 'Segment';
 /** The part of the page that lists each SDK call with what reached Hotjar. */
 export interface CallLog {
   /** Opens an entry for an SDK call; what the plugin does until `close()` is listed under it. */
-  open(sdk: SdkName, title: string, code: string): LogEntry;
+  open(sdk: SdkName, title: string, code: string, extra?: { note?: string; keptTraits?: KeptTraits }): LogEntry;
   /** Records a Hotjar call or diagnostic from `sdk`'s plugin. */
   hotjar(sdk: SdkName, call: HotjarCall): void;
   diagnostic(sdk: SdkName, diagnostic: HotjarDiagnostic): void;
@@ -40,16 +41,17 @@ export function createCallLog(container: HTMLElement): CallLog {
     'Press a button on the left: each SDK call appears here with what it sent to Hotjar.',
   );
   container.append(empty, list);
-  type Open = { item: HTMLElement; results: HTMLElement; count: number };
+  type Open = { item: HTMLElement; results: HTMLElement; count: number; kept?: KeptTraits; keptNote?: HTMLElement };
   const open = new Map<SdkName, Open>();
 
-  const newEntry = (sdk: SdkName, title: string, code: string | undefined) => {
+  const newEntry = (sdk: SdkName, title: string, code: string | undefined, note?: string): Open => {
     empty.hidden = true;
     const item = element('li', `log-entry sdk-${sdk.toLowerCase()}`);
     const head = element('div', 'log-head');
     head.append(element('span', 'badge', sdk), element('span', 'log-title', title));
     item.append(head);
     if (code) item.append(element('pre', 'sdk-code', code));
+    if (note) item.append(element('p', 'log-note', note));
     const results = element('ul', 'log-results');
     item.append(results);
     list.prepend(item);
@@ -72,19 +74,33 @@ export function createCallLog(container: HTMLElement): CallLog {
     entry.item.dataset.done = 'true';
   };
 
-  const add = (sdk: SdkName, className: string, label: string, text: string, isCall: boolean) => {
+  const add = (sdk: SdkName, className: string, label: string, text: string, isCall: boolean, earlier = false) => {
     const entry = target(sdk);
     if (isCall) entry.count += 1;
     const row = element('li', `result ${className}`);
-    row.append(element('span', 'result-label', label), element('code', 'result-text', text));
+    const textCell = element('code', 'result-text', text);
+    if (earlier) textCell.append(element('span', 'result-earlier', 'from an earlier call'));
+    row.append(element('span', 'result-label', label), textCell);
     entry.results.append(row);
+    if (earlier && entry.kept && !entry.keptNote) {
+      entry.keptNote = element('p', 'log-note', entry.kept.note);
+      entry.results.before(entry.keptNote);
+    }
   };
 
+  // A field left out that the call did not pass itself: the SDK sent it again from an earlier call.
+  const fromEarlierCall = (entry: Open | undefined, d: HotjarDiagnostic) =>
+    entry?.kept !== undefined &&
+    d.call === 'identify' &&
+    d.subject !== undefined &&
+    !entry.kept.fields.some((field) => d.subject === field || d.subject?.startsWith(`${field}_`));
+
   return {
-    open(sdk, title, code) {
+    open(sdk, title, code, extra = {}) {
       const previous = open.get(sdk);
       if (previous) close(sdk, previous);
-      const entry = newEntry(sdk, title, code);
+      const entry = newEntry(sdk, title, code, extra.note);
+      entry.kept = extra.keptTraits;
       open.set(sdk, entry);
       return { close: () => close(sdk, entry) };
     },
@@ -92,7 +108,8 @@ export function createCallLog(container: HTMLElement): CallLog {
       add(sdk, 'result-call', 'to Hotjar', hotjarCallSource(call), true);
     },
     diagnostic(sdk, d) {
-      add(sdk, `result-diagnostic kind-${d.kind}`, SYMBOLS[d.kind], d.message, false);
+      const earlier = fromEarlierCall(open.get(sdk), d);
+      add(sdk, `result-diagnostic kind-${d.kind}`, SYMBOLS[d.kind], d.message, false, earlier);
     },
     clear() {
       open.clear();

@@ -4,6 +4,12 @@ import { AnalyticsBrowser } from '@segment/analytics-next';
 import { type DemoSdk, nextPage } from './actions';
 
 const CONSENT_CATEGORY = 'Analytics';
+// Segment's identify() merges its traits into those it stored from earlier calls, and the
+// plugin receives them all: a card marks a field left out again that its own call did not pass.
+const keptTraits = (fields: string[]) => ({
+  fields,
+  note: 'Segment keeps the traits of earlier identify calls and sends them again with these, so a field left out of an earlier card is left out here again.',
+});
 
 /**
  * Segment with the Hotjar plugin, loaded with its settings given (no fetch from Segment's CDN)
@@ -42,6 +48,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
     actions: [
       {
         label: 'Identify with nested traits',
+        keptTraits: keptTraits(['plan', 'address', 'signed_up']),
         code: `analytics.identify('user_42', {
   plan: 'pro',
   address: { city: 'Berlin', postalCode: '10115' },
@@ -56,6 +63,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
       },
       {
         label: 'Identify with an email in the wrong field',
+        keptTraits: keptTraits(['email', 'work_contact']),
         code: `analytics.identify('user_42', {
   email: 'peter@example.com',
   work_contact: 'peter@initech.com',
@@ -64,6 +72,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
       },
       {
         label: 'Identify with a list',
+        keptTraits: keptTraits(['tags', 'seats']),
         code: `analytics.identify('user_42', {
   tags: ['beta', 'early-adopter'],
   seats: 12,
@@ -82,6 +91,7 @@ export async function startSegment(bridge: HotjarBridgeOptions, consentGiven: ()
         label: 'Change page',
         code: () => `history.pushState({}, '', '${nextPage()}');
 analytics.page();`,
+        note: "Amplitude's page-view tracking would see this URL change too; in this demo it counts only its own button's, so that each card shows what its own SDK sent.",
         run: () => {
           history.pushState({}, '', nextPage());
           return analytics.page();
