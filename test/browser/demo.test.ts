@@ -77,7 +77,7 @@ describeInBrowser('the demo, in Chromium', (env) => {
 
     const track = await press(s, 'Amplitude', 'Track an awkward name');
     expect(track.results).toContainEqual(expect.stringMatching(/^changed: .*"Order #123 \(paid\) @ 50% off!" sent as/));
-    expect(track.results).toContainEqual(expect.stringMatching(/^to Hotjar: hj\('event', 'Order _123 _paid[^']*'\)$/));
+    expect(track.results).toContainEqual(expect.stringMatching(/^to Hotjar: hj\('event', 'Order 123 paid 50 off'\)$/));
 
     const email = await press(s, 'Segment', 'Identify with an email in the wrong field');
     expect(email.results).toEqual([
@@ -126,7 +126,7 @@ describeInBrowser('the demo, in Chromium', (env) => {
     await expect
       .poll(() => s.hotjarCalls())
       .toEqual([
-        ['event', expect.stringMatching(/^Order _123 _paid/)],
+        ['event', 'Order 123 paid 50 off'],
         [
           'identify',
           'user_42',

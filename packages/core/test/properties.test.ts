@@ -47,7 +47,11 @@ const CAMPAIGN = [
 ];
 const ANONYMOUS_ALLOWED = new Set(['ab_test', ...CAMPAIGN, ...CAMPAIGN.map((k) => `initial_${k}`)]);
 
-const ACCEPTED_NAME = /^[\p{L}\p{M}\p{N} _\-.:|/]+$/u;
+// Hotjar's event-name characters, read from its rule one character at a time: letters (with
+// their combining marks) and digits of any script, spaces, and `_ - . : | /`.
+const NAME_PUNCTUATION = new Set([' ', '_', '-', '.', ':', '|', '/']);
+const isLetterOrDigit = (c: string) => /^\p{Letter}$|^\p{Mark}$|^\p{Number}$/u.test(c);
+const isAcceptedInName = (c: string) => NAME_PUNCTUATION.has(c) || isLetterOrDigit(c);
 
 type Limits = { maxKeyLength: number; maxStringLength: number; maxAttributes: number };
 const HOTJAR_LIMITS: Limits = { maxKeyLength: 50, maxStringLength: 200, maxAttributes: 100 };
@@ -98,8 +102,9 @@ function checkIdentify(result: ReturnType<typeof toHotjarIdentify>, userId: unkn
 function checkEventName(name: string | null): string | null {
   if (name === null) return null;
   if (name.length === 0 || name.length > 250) return `bad length ${name.length}`;
-  if (!ACCEPTED_NAME.test(name)) return 'character Hotjar does not accept';
-  if (/^[\s_]|[\s_]$/.test(name)) return 'untrimmed';
+  if (![...name].every(isAcceptedInName)) return 'character Hotjar does not accept';
+  if (name.startsWith(' ') || name.endsWith(' ')) return 'untrimmed';
+  if (name.includes('  ')) return 'spaces not collapsed';
   if (holdsAddress(name)) return 'email in name';
   if (name !== name.normalize('NFC')) return 'not NFC';
   return null;
@@ -341,6 +346,42 @@ describe('toHotjarEventName: any input', () => {
           expect(checkEventName(toHotjarEventName(name))).toBeNull();
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps every letter and digit in order, and puts "_" only where something was refused', () => {
+    // The name given and the name sent, each without spaces and underscores: what is left of the
+    // name given, once the characters Hotjar refuses are gone, is exactly what is sent.
+    const core = (text: string, dropRefused: boolean) =>
+      [...text].filter((c) => c !== ' ' && c !== '_' && (!dropRefused || isAcceptedInName(c))).join('');
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.constantFrom(' ', '  ', '\t', '#', '@', '(', ')', '%', '!', '_', '🎉', ' # ', '-', 'é'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const name = pieces.join('').normalize('NFC');
+        const result = toHotjarEventName(name);
+        if (result === null || name.length > 200) return;
+        expect(core(result, false)).toBe(core(name, true));
+        // As many underscores as the name had, plus at most one per refused run.
+        const underscores = (text: string) => [...text].filter((c) => c === '_').length;
+        let refusedRuns = 0;
+        let inRun = false;
+        for (const c of name) {
+          const refused = !isAcceptedInName(c) && !/^\s$/u.test(c);
+          if (refused && !inRun) refusedRuns++;
+          inRun = refused;
+        }
+        expect(underscores(result)).toBeGreaterThanOrEqual(underscores(name));
+        expect(underscores(result)).toBeLessThanOrEqual(underscores(name) + refusedRuns);
+        // A refused run next to a space or at an edge leaves nothing: an underscore there is the name's own.
+        const atSpaceOrEdge = [...result].filter(
+          (c, i, all) => c === '_' && (i === 0 || i === all.length - 1 || all[i - 1] === ' ' || all[i + 1] === ' '),
+        ).length;
+        expect(atSpaceOrEdge).toBeLessThanOrEqual(underscores(name));
+      }),
       { numRuns: 1000 },
     );
   });
