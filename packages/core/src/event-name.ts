@@ -25,9 +25,9 @@ const WHITESPACE = /\s/g;
 const SPACES = / {2,}/g;
 // Stands for a '_' put in place of a refused run until the name is cut: a cut that ends on one
 // removes it, as at any other edge. It is refused itself, so none is left from the name given.
-const JOIN = '\u0000';
-const JOINS = /\u0000/g;
-const CUT_END = /[ \u0000]+$/;
+const JOIN = '#';
+const JOINS = /#/g;
+const CUT_END = /[ #]+$/;
 
 // A refused run that joins two kept characters becomes one '_' (`a#b` gives `a_b`, which keeps
 // them apart); next to a space or at an edge it is removed, so `Order #123 (paid)` reads
