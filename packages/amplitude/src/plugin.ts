@@ -57,6 +57,8 @@ const CONTENT_PROBLEMS: readonly SkipReason[] = [
   'needs-change',
   'invalid-path',
   'internal-error',
+  'map-threw',
+  'map-invalid',
 ];
 
 /** The attribution placeholder the SDK was configured with: `initialEmptyValue`, 'EMPTY' by default. */
@@ -210,11 +212,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents
-          ? bridge.track(type)
+          ? bridge.track(type, event.event_properties)
           : skip('event', 'excluded', "Amplitude's own event, forwardAmplitudeEvents is false", type),
       );
     } else {
-      outcomes.push(bridge.track(type));
+      outcomes.push(bridge.track(type, event.event_properties));
     }
     return outcomes;
   };

@@ -1,3 +1,4 @@
+import type { EventMapProblem } from './event-map';
 import type { EventNameProblem } from './event-name';
 import type { DropReason } from './identify';
 
@@ -7,6 +8,7 @@ import type { DropReason } from './identify';
  */
 export type SkipReason =
   | EventNameProblem
+  | EventMapProblem
   | 'consent-pending'
   | 'consent-revoked'
   | 'excluded'
