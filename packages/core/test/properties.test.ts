@@ -50,7 +50,8 @@ const ANONYMOUS_ALLOWED = new Set(['ab_test', ...CAMPAIGN, ...CAMPAIGN.map((k) =
 // Hotjar's event-name characters, read from its rule one character at a time: letters (with
 // their combining marks) and digits of any script, spaces, and `_ - . : | /`.
 const NAME_PUNCTUATION = new Set([' ', '_', '-', '.', ':', '|', '/']);
-const isLetterOrDigit = (c: string) => /^\p{Letter}$|^\p{Mark}$|^\p{Number}$/u.test(c);
+const LETTER_MARK_OR_NUMBER = /^(?:\p{Letter}|\p{Mark}|\p{Number})$/u;
+const isLetterOrDigit = (c: string) => LETTER_MARK_OR_NUMBER.test(c);
 const isAcceptedInName = (c: string) => NAME_PUNCTUATION.has(c) || isLetterOrDigit(c);
 
 type Limits = { maxKeyLength: number; maxStringLength: number; maxAttributes: number };
