@@ -211,15 +211,17 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         return { forwarded: false, reason: problem, message };
       }
       const outcomes = result.names.map((given): BridgeOutcome => {
-        // An address in a name the map gave is kept out of the report as well as out of Hotjar.
-        const shown = containsEmail(given) ? undefined : reportable(given);
+        // Reports quote a name the map gave only as cleaned for Hotjar, never as given: the map
+        // builds names from the event's data, in forms no address check may know.
+        const cleaned = mapEventName(given, { maxLength: opts.eventName.maxLength });
+        const mapped = opts.eventName.mode === 'strict' ? mapEventName(given, opts.eventName) : cleaned;
+        const shown = cleaned.name === null ? undefined : reportable(cleaned.name);
+        const what = shown === undefined ? '' : ` "${shown}"`;
         const skipName = (reason: SkipReason): BridgeOutcome => {
-          const what = shown === undefined ? '' : ` "${shown}"`;
           const message = `event:${what} skipped (${reason}: a name the map gave${forEvent})`;
           report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
           return { forwarded: false, reason, message };
         };
-        const mapped = mapEventName(given, opts.eventName);
         if (mapped.name === null) return skipName(mapped.problem);
         if (matchesAny(opts.exclude, given) || matchesAny(opts.exclude, mapped.name)) return skipName('excluded');
         if (mapped.changed && shown !== undefined) {
@@ -228,7 +230,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             call: 'event',
             reason: 'sanitized',
             subject: shown,
-            message: `event: "${shown}" sent as "${mapped.name}" (a name the map gave${forEvent})`,
+            message: `event:${what} sent, cleaned from a name the map gave${forEvent}`,
           });
         }
         return send(['event', mapped.name]);

@@ -133,27 +133,30 @@ describe('events.map', () => {
     expect(runtime.calls).toEqual([['event', 'keep']]);
     expect(outcome).toMatchObject({ forwarded: false, reason: 'excluded' });
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "debug!" skipped (excluded: a name the map gave for "Signed Up")',
+      'event: "debug" skipped (excluded: a name the map gave for "Signed Up")',
       'event: "tmp_1" skipped (excluded: a name the map gave for "Signed Up")',
     ]);
   });
 
-  it('cleans the names the map gives by the same rules, and reports the change', () => {
-    const { bridge, runtime, diagnostics } = setup(() => ['Variant #B!', 'x'.repeat(300)]);
+  it('cleans the names the map gives by the same rules, and reports the change, quoting them as cleaned', () => {
+    const { bridge, runtime, diagnostics } = setup(() => ['Variant #B!', 'x'.repeat(300), 'Variant <b>']);
     bridge.track('Experiment Viewed');
     expect(runtime.calls).toEqual([
       ['event', 'Variant B'],
       ['event', 'x'.repeat(250)],
+      ['event', 'Variant b'],
     ]);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         kind: 'renamed',
-        subject: 'Variant #B!',
-        message: 'event: "Variant #B!" sent as "Variant B" (a name the map gave for "Experiment Viewed")',
+        subject: 'Variant B',
+        message: 'event: "Variant B" sent, cleaned from a name the map gave for "Experiment Viewed"',
       }),
       // A huge name is cut in the report too.
       expect.objectContaining({ kind: 'renamed', subject: `${'x'.repeat(100)}…` }),
+      expect.objectContaining({ kind: 'renamed', subject: 'Variant b' }),
     ]);
+    expect(JSON.stringify(diagnostics)).not.toContain('<');
   });
 
   it('uses the strict event-name mode for the names the map gives', () => {

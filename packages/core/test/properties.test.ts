@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordingRuntime } from '../../../test/shared/recording-runtime';
+import { createHotjarBridge } from '../src/bridge';
+import type { HotjarDiagnostic } from '../src/diagnostics';
 import { toHotjarEventName } from '../src/event-name';
 import { type IdentifyOptions, toHotjarIdentify } from '../src/identify';
 
@@ -404,6 +407,73 @@ describe('toHotjarEventName: any input', () => {
         if (once !== null) expect(toHotjarEventName(once)).toBe(once);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('events.map: any output', () => {
+  // A name the map may give: any text, an address in any form, something huge.
+  const mappedName = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    address,
+    withAddress,
+    address.map((a) => encodeURIComponent(encodeURIComponent(a))),
+    address.map((a) => a.replace('@', '\uff20').replace(/\./g, '\uff0e')),
+    address.map((a) => a.toUpperCase()),
+    fc.string({ minLength: 300, maxLength: 2000 }),
+  );
+  const THROW = Symbol('throw');
+  const output = fc.oneof(
+    mappedName,
+    fc.array(mappedName, { maxLength: 14 }),
+    fc.array(fc.oneof(mappedName, anyValue), { maxLength: 4 }),
+    anyValue,
+    fc.constant(THROW),
+  );
+
+  it('never throws, and every event Hotjar gets is a name it accepts, with no address in it or in a report', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 30 }), address, withAddress),
+        fc.dictionary(anyKey, anyValue, { maxKeys: 6 }),
+        output,
+        fc.constantFrom('sanitize' as const, 'strict' as const),
+        (name, properties, given, mode) => {
+          arm(properties);
+          arm(given);
+          const runtime = recordingRuntime();
+          const diagnostics: HotjarDiagnostic[] = [];
+          const bridge = createHotjarBridge({
+            siteId: 1,
+            runtime,
+            eventName: { mode },
+            onDiagnostic: (d) => diagnostics.push(d),
+            events: {
+              map: () => {
+                if (given === THROW) throw new Error(name);
+                return given as never;
+              },
+            },
+          });
+          const outcome = bridge.track(name, properties);
+          expect(runtime.calls.length).toBeLessThanOrEqual(10);
+          for (const call of runtime.calls) {
+            expect(call[0]).toBe('event');
+            expect(typeof call[1]).toBe('string');
+            expect(checkEventName(call[1] as string)).toBeNull();
+          }
+          for (const d of diagnostics) {
+            for (const text of [d.message, d.subject ?? '']) {
+              expect(holdsAddress(text.normalize('NFKC'))).toBe(false);
+              // A report quotes at most two names, each cut to 100 characters.
+              expect(text.length).toBeLessThanOrEqual(400);
+            }
+          }
+          expect(holdsAddress(outcome.message.normalize('NFKC'))).toBe(false);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
