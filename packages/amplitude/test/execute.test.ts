@@ -305,11 +305,26 @@ describe('execute resolves every skip with its code', () => {
     ['other-site', {}, { existingSiteId: 999 }, 'Checkout', 200],
     ['needs-change', { eventName: { mode: 'strict' as const } }, {}, 'Order #1', 400],
     ['not-a-string', {}, {}, 42, 400],
+    ['map-none', { events: { map: () => null } }, {}, 'Checkout', 200],
+    [
+      'map-threw',
+      {
+        events: {
+          map: () => {
+            throw new Error('map');
+          },
+        },
+      },
+      {},
+      'Checkout',
+      400,
+    ],
+    ['map-invalid', { events: { map: () => 42 as never } }, {}, 'Checkout', 400],
   ])('%s', async (reason, options, runtimeOptions, name, code) => {
     const { execute, runtime } = await unitPlugin(options, {}, runtimeOptions);
     const result = await execute({ event_type: name });
     expect(runtime.calls).toEqual([]);
-    expect(result).toMatchObject({ code, message: expect.stringContaining(`(${reason})`) });
+    expect(result).toMatchObject({ code, message: expect.stringMatching(`\\(${reason}[:)]`) });
   });
 
   it('consent-revoked, after revokeConsent()', async () => {
@@ -319,6 +334,20 @@ describe('execute resolves every skip with its code', () => {
       code: 200,
       message: expect.stringContaining('(consent-revoked)'),
     });
+  });
+});
+
+describe('execute with events.map', () => {
+  it('gives the map the event_properties, and sends each name it gives', async () => {
+    const { execute, runtime } = await unitPlugin({
+      events: { map: ({ name, properties }) => [name, `variant ${String(properties.variation)}`] },
+    });
+    const result = await execute({ event_type: 'Experiment Viewed', event_properties: { variation: 'b' } });
+    expect(runtime.calls).toEqual([
+      ['event', 'Experiment Viewed'],
+      ['event', 'variant b'],
+    ]);
+    expect(result).toMatchObject({ code: 200, message: '[hotjar-bridge] event: forwarded; event: forwarded' });
   });
 });
 

@@ -133,6 +133,17 @@ describe('hotjarPlugin.track', () => {
     expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
   });
 
+  it('gives events.map the event properties, and sends each name it gives', () => {
+    const { plugin, runtime } = setup({
+      events: { map: ({ name, properties }) => [name, `variant ${String(properties.variation)}`] },
+    });
+    plugin.track?.(ctx({ type: 'track', event: 'Experiment Viewed', properties: { variation: 'b' } }));
+    expect(runtime.calls).toEqual([
+      ['event', 'Experiment Viewed'],
+      ['event', 'variant b'],
+    ]);
+  });
+
   it('skips names the events option excludes, and says so on the context', () => {
     const { plugin, runtime } = setup({ events: { exclude: [/^Internal/] } });
     const context = ctx({ type: 'track', event: 'Internal ping' });
