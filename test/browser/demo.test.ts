@@ -79,6 +79,11 @@ describeInBrowser('the demo, in Chromium', (env) => {
     expect(track.results).toContainEqual(expect.stringMatching(/^changed: .*"Order #123 \(paid\) @ 50% off!" sent as/));
     expect(track.results).toContainEqual(expect.stringMatching(/^to Hotjar: hj\('event', 'Order 123 paid 50 off'\)$/));
 
+    // events.map names the Hotjar event; Amplitude still uploads the event as tracked.
+    const variant = await press(s, 'Amplitude', 'Track an A/B variant');
+    expect(variant.results).toEqual(["to Hotjar: hj('event', 'experiment_checkout_b')"]);
+    await expect.poll(() => server.uploads.amplitude.map((e) => e.event_type)).toContain('Experiment Viewed');
+
     const email = await press(s, 'Segment', 'Identify with an email in the wrong field');
     expect(email.results).toEqual([
       expect.stringMatching(/^dropped: .*"work_contact".*email-in-wrong-key/),

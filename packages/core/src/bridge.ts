@@ -185,7 +185,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', subject);
         if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', subject);
       }
-      if (opts.map === undefined || typeof name !== 'string') {
+      // The event's own name: without a map, or when the map gives it back as it is.
+      const sendOwn = (): BridgeOutcome => {
         const mapped = mapEventName(name, opts.eventName);
         if (mapped.name === null) return skip('event', mapped.problem, subject);
         if (mapped.changed && subject !== undefined) {
@@ -198,7 +199,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
           });
         }
         return send(['event', mapped.name]);
-      }
+      };
+      if (opts.map === undefined || typeof name !== 'string') return sendOwn();
       // The map's names are the app's own, and pass the same rules as any name: an exclude
       // pattern keeps a name out whether the event had it or the map gave it.
       const own = subject === undefined ? undefined : reportable(subject);
@@ -210,7 +212,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         report({ kind: 'skipped', call: 'event', reason: problem, subject: own, message });
         return { forwarded: false, reason: problem, message };
       }
-      const outcomes = result.names.map((given): BridgeOutcome => {
+      const sendMapped = (given: string): BridgeOutcome => {
         // Reports quote a name the map gave only as cleaned for Hotjar, never as given: the map
         // builds names from the event's data, in forms no address check may know.
         const cleaned = mapEventName(given, { maxLength: opts.eventName.maxLength });
@@ -234,7 +236,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
           });
         }
         return send(['event', mapped.name]);
-      });
+      };
+      const outcomes = result.names.map((given) => (given === name ? sendOwn() : sendMapped(given)));
       const first = outcomes.find((o) => !o.forwarded) ?? outcomes[outcomes.length - 1];
       if (first === undefined || outcomes.length === 1) return first ?? skip('event', 'map-none', subject);
       return { ...first, message: outcomes.map((o) => o.message).join('; ') };

@@ -159,6 +159,17 @@ describe('events.map', () => {
     expect(JSON.stringify(diagnostics)).not.toContain('<');
   });
 
+  it("treats the event's own name, given back, as it would be without a map", () => {
+    const { bridge, runtime, diagnostics } = setup(({ name }) => name);
+    bridge.track('Order #1 (paid)');
+    bridge.track('Invited jane@example.com');
+    expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'event: "Order #1 (paid)" sent as "Order 1 paid"',
+      'event: skipped (contains-email)',
+    ]);
+  });
+
   it('uses the strict event-name mode for the names the map gives', () => {
     const { bridge, runtime } = setup(() => ['a#b', 'ok'], { eventName: { mode: 'strict' } });
     expect(bridge.track('Signed Up')).toMatchObject({ forwarded: false, reason: 'needs-change' });
