@@ -204,7 +204,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       // The map's names are the app's own, and pass the same rules as any name: an exclude
       // pattern keeps a name out whether the event had it or the map gave it.
       const own = subject === undefined ? undefined : reportable(subject);
-      const forEvent = own === undefined ? '' : ` for "${own}"`;
+      const fromMap = `events.map${own === undefined ? '' : ` of "${own}"`}`;
       const result = runEventMap(opts.map, name, properties);
       if (result.names === null) {
         const { problem, why } = result;
@@ -220,7 +220,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         const shown = cleaned.name === null ? undefined : reportable(cleaned.name);
         const what = shown === undefined ? '' : ` "${shown}"`;
         const skipName = (reason: SkipReason): BridgeOutcome => {
-          const message = `event:${what} skipped (${reason}: a name the map gave${forEvent})`;
+          const message = `event:${what} skipped (${reason}), from ${fromMap}`;
           report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
           return { forwarded: false, reason, message };
         };
@@ -232,7 +232,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             call: 'event',
             reason: 'sanitized',
             subject: shown,
-            message: `event:${what} sent, cleaned from a name the map gave${forEvent}`,
+            message: `event:${what} sent cleaned, from ${fromMap}`,
           });
         }
         return send(['event', mapped.name]);

@@ -19,7 +19,7 @@ export type EventMap = (event: EventMapInput) => string | readonly string[] | nu
 /** Why `events.map` gave no name to send. An open set, like `SkipReason`. */
 export type EventMapProblem = 'map-none' | 'map-threw' | 'map-invalid';
 
-/** The names `runEventMap` got, or why there are none, with what was wrong in words. */
+/** The names `runEventMap` got, or why there are none, with what the map gave in words (`a number`). */
 export type EventMapResult = { names: string[] } | { names: null; problem: EventMapProblem; why: string };
 
 /** Most names one event may become: more is a mapper's mistake, not a plan for Hotjar's 50 searchable events. */
@@ -74,18 +74,18 @@ const invalid = (why: string): EventMapResult => ({ names: null, problem: 'map-i
 
 /** What a map's return value holds: its names, or why it holds none. Reads each value once, never throws. */
 function namesOf(result: unknown): EventMapResult {
-  if (result === null || result === undefined) return { names: null, problem: 'map-none', why: 'the map gave no name' };
+  if (result === null || result === undefined) return { names: null, problem: 'map-none', why: 'no name' };
   if (typeof result === 'string') return { names: [result] };
   if (Array.isArray(result)) {
     const length: unknown = result.length;
-    if (length === 0) return { names: null, problem: 'map-none', why: 'the map gave an empty list' };
+    if (length === 0) return { names: null, problem: 'map-none', why: 'an empty list' };
     if (typeof length !== 'number' || length > MAX_MAPPED_NAMES) {
-      return invalid(`the map gave a list of ${String(length)} names, at most ${MAX_MAPPED_NAMES}`);
+      return invalid(`${String(length)} names, at most ${MAX_MAPPED_NAMES}`);
     }
     const names: string[] = [];
     for (let i = 0; i < length; i++) {
       const name: unknown = result[i];
-      if (typeof name !== 'string') return invalid(`the map gave a list holding ${describe(name)}`);
+      if (typeof name !== 'string') return invalid(`a list holding ${describe(name)}`);
       names.push(name);
     }
     return { names };
@@ -94,9 +94,9 @@ function namesOf(result: unknown): EventMapResult {
   if (typeof then === 'function') {
     // Its rejection is the map's failure, reported here: it must not surface in the page as unhandled.
     Promise.resolve(result).catch(() => undefined);
-    return invalid('the map gave a promise; it must give its names at once');
+    return invalid('a promise: names must be given at once');
   }
-  return invalid(`the map gave ${describe(result)}, not a name or a list of names`);
+  return invalid(describe(result));
 }
 
 /**
@@ -114,11 +114,11 @@ export function runEventMap(map: EventMap, name: string, properties: unknown): E
     result = map(input);
   } catch {
     // The error itself stays out of reports: its message may quote the event's data.
-    return { names: null, problem: 'map-threw', why: 'the map threw' };
+    return { names: null, problem: 'map-threw', why: 'it threw' };
   }
   try {
     return namesOf(result);
   } catch {
-    return invalid('reading what the map gave threw');
+    return invalid('unreadable');
   }
 }

@@ -69,21 +69,21 @@ describe('events.map', () => {
     expect(bridge.track('Experiment Viewed', {})).toMatchObject({ forwarded: false, reason: 'map-threw' });
     expect(runtime.calls).toEqual([]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "Experiment Viewed" skipped (map-threw: the map threw)',
+      'event: "Experiment Viewed" skipped (map-threw: it threw)',
     ]);
     expect(JSON.stringify(diagnostics)).not.toContain('jane');
   });
 
   it.each([
-    [42, 'the map gave a number, not a name or a list of names'],
-    [{ name: 'purchase' }, 'the map gave an object, not a name or a list of names'],
-    [['a', 1], 'the map gave a list holding a number'],
-    [['a', null], 'the map gave a list holding null'],
-    [['a', undefined], 'the map gave a list holding undefined'],
-    [[['nested']], 'the map gave a list holding a list'],
-    [true, 'the map gave a boolean, not a name or a list of names'],
-    [new Array(11).fill('a'), 'the map gave a list of 11 names, at most 10'],
-    [new String('purchase'), 'the map gave an object, not a name or a list of names'],
+    [42, 'a number'],
+    [{ name: 'purchase' }, 'an object'],
+    [['a', 1], 'a list holding a number'],
+    [['a', null], 'a list holding null'],
+    [['a', undefined], 'a list holding undefined'],
+    [[['nested']], 'a list holding a list'],
+    [true, 'a boolean'],
+    [new Array(11).fill('a'), '11 names, at most 10'],
+    [new String('purchase'), 'an object'],
   ])('reports %j as map-invalid and sends nothing', (value, why) => {
     const { bridge, runtime, diagnostics } = setup(() => value as never);
     expect(bridge.track('Signed Up')).toMatchObject({ forwarded: false, reason: 'map-invalid' });
@@ -133,8 +133,8 @@ describe('events.map', () => {
     expect(runtime.calls).toEqual([['event', 'keep']]);
     expect(outcome).toMatchObject({ forwarded: false, reason: 'excluded' });
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "debug" skipped (excluded: a name the map gave for "Signed Up")',
-      'event: "tmp_1" skipped (excluded: a name the map gave for "Signed Up")',
+      'event: "debug" skipped (excluded), from events.map of "Signed Up"',
+      'event: "tmp_1" skipped (excluded), from events.map of "Signed Up"',
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('events.map', () => {
       expect.objectContaining({
         kind: 'renamed',
         subject: 'Variant B',
-        message: 'event: "Variant B" sent, cleaned from a name the map gave for "Experiment Viewed"',
+        message: 'event: "Variant B" sent cleaned, from events.map of "Experiment Viewed"',
       }),
       // A huge name is cut in the report too.
       expect.objectContaining({ kind: 'renamed', subject: `${'x'.repeat(100)}…` }),
@@ -197,7 +197,7 @@ describe('events.map', () => {
     bridge.track('Invited jane@example.com');
     bridge.track('Shared with jane@example.com');
     expect(runtime.calls).toEqual([['event', 'invite sent']]);
-    expect(diagnostics.map((d) => d.message)).toEqual(['event: skipped (map-none: the map gave no name)']);
+    expect(diagnostics.map((d) => d.message)).toEqual(['event: skipped (map-none: no name)']);
   });
 
   it('is not called for a name that is not a string, or without consent', () => {
