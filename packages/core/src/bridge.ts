@@ -1,6 +1,6 @@
 import { type DiagnosticCall, type DiagnosticInput, diagnostic, type SkipReason } from './diagnostics';
 import { containsEmail } from './email';
-import { reportable, runEventMap } from './event-map';
+import { cutForReport, runEventMap } from './event-map';
 import { mapEventName } from './event-name';
 import { mapIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
@@ -203,7 +203,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       if (opts.map === undefined || typeof name !== 'string') return sendOwn();
       // The map's names are the app's own, and pass the same rules as any name: an exclude
       // pattern keeps a name out whether the event had it or the map gave it.
-      const own = subject === undefined ? undefined : reportable(subject);
+      const own = subject === undefined ? undefined : cutForReport(subject);
       const fromMap = `events.map${own === undefined ? '' : ` of "${own}"`}`;
       const result = runEventMap(opts.map, name, properties);
       if (result.names === null) {
@@ -217,7 +217,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         // builds names from the event's data, in forms no address check may know.
         const cleaned = mapEventName(given, { maxLength: opts.eventName.maxLength });
         const mapped = opts.eventName.mode === 'strict' ? mapEventName(given, opts.eventName) : cleaned;
-        const shown = cleaned.name === null ? undefined : reportable(cleaned.name);
+        const shown = cleaned.name === null ? undefined : cutForReport(cleaned.name);
         const what = shown === undefined ? '' : ` "${shown}"`;
         const skipName = (reason: SkipReason): BridgeOutcome => {
           const message = `event:${what} skipped (${reason}), from ${fromMap}`;

@@ -1,4 +1,3 @@
-import type { EventMapProblem } from './event-map';
 import type { EventNameProblem } from './event-name';
 import type { DropReason } from './identify';
 
@@ -8,7 +7,10 @@ import type { DropReason } from './identify';
  */
 export type SkipReason =
   | EventNameProblem
-  | EventMapProblem
+  // What `events.map` gave: nothing, an error, or something that is not a name (`EventMapProblem`).
+  | 'map-none'
+  | 'map-threw'
+  | 'map-invalid'
   | 'consent-pending'
   | 'consent-revoked'
   | 'excluded'

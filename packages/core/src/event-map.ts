@@ -1,3 +1,4 @@
+import type { SkipReason } from './diagnostics';
 import { isPlainObject } from './plain-object';
 import { cutText } from './text';
 
@@ -16,8 +17,8 @@ export interface EventMapInput {
  */
 export type EventMap = (event: EventMapInput) => string | readonly string[] | null | undefined;
 
-/** Why `events.map` gave no name to send. An open set, like `SkipReason`. */
-export type EventMapProblem = 'map-none' | 'map-threw' | 'map-invalid';
+/** Why `events.map` gave no name to send: `map-none`, `map-threw`, `map-invalid`. An open set, like `SkipReason`. */
+export type EventMapProblem = Extract<SkipReason, `map-${string}`>;
 
 /** The names `runEventMap` got, or why there are none, with what the map gave in words (`a number`). */
 export type EventMapResult = { names: string[] } | { names: null; problem: EventMapProblem; why: string };
@@ -59,7 +60,7 @@ export function readOnlyCopy(value: unknown, depth = 0, copies = new Map<object,
 }
 
 /** A name short enough for a diagnostic and the debug log: at most 100 characters, then '…'. */
-export function reportable(text: string): string {
+export function cutForReport(text: string): string {
   return text.length > 100 ? `${cutText(text, 100)}…` : text;
 }
 

@@ -23,24 +23,28 @@ export const EVENT_NAME_DEFAULTS = { mode: 'sanitize', maxLength: 250 } as const
 const REFUSED = /[^\p{L}\p{M}\p{N} _\-.:|/]+/gu;
 const WHITESPACE = /\s/g;
 const SPACES = / {2,}/g;
-// Stands for a '_' put in place of a refused run until the name is cut: a cut that ends on one
-// removes it, as at any other edge. It is refused itself, so none is left from the name given.
+// Each refused run first becomes this marker, itself refused, so none is left from the name
+// given. A marker next to a space or at an edge is removed; the others become '_' once the name
+// is cut, so that a cut ending on one removes it as at any other edge.
 const JOIN = '#';
 const JOINS = /#/g;
+const LOOSE_JOINS = /(?<=^| )#|#(?= |$)/g;
 const CUT_END = /[ #]+$/;
 
-// A refused run that joins two kept characters becomes one '_' (`a#b` gives `a_b`, which keeps
-// them apart); next to a space or at an edge it is removed, so `Order #123 (paid)` reads
-// `Order 123 paid` rather than `Order _123 _paid`.
-const replaceRun = (run: string, offset: number, whole: string): string => {
-  const before = whole[offset - 1];
-  const after = whole[offset + run.length];
-  return before === undefined || after === undefined || before === ' ' || after === ' ' ? '' : JOIN;
-};
-
-/** The name with Hotjar's characters only, at most `maxLength` long (see `toHotjarEventName`). */
+/**
+ * The name with Hotjar's characters only, at most `maxLength` long. A refused run that joins two
+ * kept characters becomes one '_' (`a#b` gives `a_b`, which keeps them apart); next to a space
+ * or at an edge it is removed, so `Order #123 (paid)` reads `Order 123 paid` rather than
+ * `Order _123 _paid`. Native replacements only: no callback per run, however many a name holds.
+ */
 function clean(name: string, maxLength: number): string {
-  const kept = name.normalize('NFC').replace(WHITESPACE, ' ').replace(REFUSED, replaceRun).replace(SPACES, ' ').trim();
+  const kept = name
+    .normalize('NFC')
+    .replace(WHITESPACE, ' ')
+    .replace(REFUSED, JOIN)
+    .replace(LOOSE_JOINS, '')
+    .replace(SPACES, ' ')
+    .trim();
   return cutText(kept, maxLength).replace(CUT_END, '').replace(JOINS, '_');
 }
 

@@ -68,9 +68,7 @@ describe('events.map', () => {
     });
     expect(bridge.track('Experiment Viewed', {})).toMatchObject({ forwarded: false, reason: 'map-threw' });
     expect(runtime.calls).toEqual([]);
-    expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "Experiment Viewed" skipped (map-threw: it threw)',
-    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual(['event: "Experiment Viewed" skipped (map-threw: it threw)']);
     expect(JSON.stringify(diagnostics)).not.toContain('jane');
   });
 
@@ -168,6 +166,16 @@ describe('events.map', () => {
       'event: "Order #1 (paid)" sent as "Order 1 paid"',
       'event: skipped (contains-email)',
     ]);
+  });
+
+  it('sends ten huge names cut to the name limit, and reports them cut', () => {
+    const { bridge, runtime, diagnostics } = setup(() => Array.from({ length: 10 }, (_, i) => `${i}#`.repeat(500_000)));
+    const outcome = bridge.track('Signed Up');
+    expect(runtime.calls).toHaveLength(10);
+    for (const call of runtime.calls) expect(call[1]).toMatch(/^\d(_\d){124}$/);
+    expect(diagnostics).toHaveLength(10);
+    for (const d of diagnostics) expect(d.message.length).toBeLessThan(200);
+    expect(outcome.message.length).toBeLessThan(300);
   });
 
   it('uses the strict event-name mode for the names the map gives', () => {
@@ -300,6 +308,11 @@ describe('runEventMap', () => {
     });
     expect(runEventMap(() => list, 'x', {})).toEqual({ names: ['a', 'b'] });
     expect(reads).toBe(1);
+  });
+
+  it('reads no further than 10 names, whatever length a list claims', () => {
+    const claims = new Proxy(['a'], { get: (target, key) => (key === 'length' ? 1e9 : Reflect.get(target, key)) });
+    expect(runEventMap(() => claims, 'x', {})).toMatchObject({ names: null, problem: 'map-invalid' });
   });
 
   it('reports a list that cannot be read', () => {
