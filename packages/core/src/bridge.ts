@@ -6,6 +6,7 @@ import { mapIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
 import { toHotjarPath } from './page-path';
 import { matchesAny } from './patterns';
+import { skipMessage } from './plugin-support';
 import { browserRuntime, type HotjarCall } from './runtime';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
@@ -204,11 +205,11 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       // The map's names are the app's own, and pass the same rules as any name: an exclude
       // pattern keeps a name out whether the event had it or the map gave it.
       const own = subject === undefined ? undefined : cutForReport(subject);
-      const fromMap = `events.map${own === undefined ? '' : ` of "${own}"`}`;
+      const namedBy = `named by events.map${own === undefined ? '' : ` for "${own}"`}`;
       const result = runEventMap(opts.map, name, properties);
       if (result.names === null) {
         const { problem, why } = result;
-        const message = `event:${own === undefined ? '' : ` "${own}"`} skipped (${problem}: ${why})`;
+        const message = skipMessage('event', problem, why, own);
         report({ kind: 'skipped', call: 'event', reason: problem, subject: own, message });
         return { forwarded: false, reason: problem, message };
       }
@@ -218,9 +219,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         const cleaned = mapEventName(given, { maxLength: opts.eventName.maxLength });
         const mapped = opts.eventName.mode === 'strict' ? mapEventName(given, opts.eventName) : cleaned;
         const shown = cleaned.name === null ? undefined : cutForReport(cleaned.name);
-        const what = shown === undefined ? '' : ` "${shown}"`;
         const skipName = (reason: SkipReason): BridgeOutcome => {
-          const message = `event:${what} skipped (${reason}), from ${fromMap}`;
+          const message = skipMessage('event', reason, namedBy, shown);
           report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
           return { forwarded: false, reason, message };
         };
@@ -232,14 +232,14 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             call: 'event',
             reason: 'sanitized',
             subject: shown,
-            message: `event:${what} sent cleaned, from ${fromMap}`,
+            message: `event: "${shown}" sent cleaned (${namedBy})`,
           });
         }
         return send(['event', mapped.name]);
       };
       const outcomes = result.names.map((given) => (given === name ? sendOwn() : sendMapped(given)));
       const first = outcomes.find((o) => !o.forwarded) ?? outcomes[outcomes.length - 1];
-      if (first === undefined || outcomes.length === 1) return first ?? skip('event', 'map-none', subject);
+      if (first === undefined || outcomes.length === 1) return first ?? skip('event', 'map-none', own);
       return { ...first, message: outcomes.map((o) => o.message).join('; ') };
     }),
     page: guarded('stateChange', (path?: unknown) => {

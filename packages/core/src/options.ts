@@ -182,7 +182,7 @@ export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
         EVENT_NAME_DEFAULTS.maxLength,
       ),
     },
-    onDiagnostic: check('onDiagnostic', options.onDiagnostic, isFunction, 'a function', undefined),
+    onDiagnostic: check('onDiagnostic', options.onDiagnostic, (v) => typeof v === 'function', 'a function', undefined),
     runtime: check(
       'runtime',
       options.runtime,

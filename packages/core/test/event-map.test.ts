@@ -131,8 +131,8 @@ describe('events.map', () => {
     expect(runtime.calls).toEqual([['event', 'keep']]);
     expect(outcome).toMatchObject({ forwarded: false, reason: 'excluded' });
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "debug" skipped (excluded), from events.map of "Signed Up"',
-      'event: "tmp_1" skipped (excluded), from events.map of "Signed Up"',
+      'event: "debug" skipped (excluded: named by events.map for "Signed Up")',
+      'event: "tmp_1" skipped (excluded: named by events.map for "Signed Up")',
     ]);
   });
 
@@ -148,7 +148,7 @@ describe('events.map', () => {
       expect.objectContaining({
         kind: 'renamed',
         subject: 'Variant B',
-        message: 'event: "Variant B" sent cleaned, from events.map of "Experiment Viewed"',
+        message: 'event: "Variant B" sent cleaned (named by events.map for "Experiment Viewed")',
       }),
       // A huge name is cut in the report too.
       expect.objectContaining({ kind: 'renamed', subject: `${'x'.repeat(100)}…` }),
