@@ -18,10 +18,11 @@ export const budgets = [
     from: '@hotjar-bridge/core',
     external: [],
     mustNotInclude: ['packages/amplitude', 'packages/segment', '@amplitude', '@segment'],
-    // 4.92 KB measured: every Hotjar rule, loading, consent and diagnostics, the page-path rule
-    // (query string and fragment cut, a full URL reduced to its path), the anonymous allowlist and
-    // percent-escaped addresses.
-    limit: 5190,
+    // 5.85 KB measured: every Hotjar rule, loading, consent and diagnostics, the page-path rule
+    // (query string and fragment cut, a full URL reduced to its path), the anonymous allowlist,
+    // percent-escaped addresses, and events.map (0.9 KB: the frozen deep copy of the properties
+    // it reads, the checks of what it gives, a report for each name it gives that is refused).
+    limit: 6180,
   },
   {
     label: '@hotjar-bridge/amplitude { hotjarPlugin }',
@@ -29,10 +30,10 @@ export const budgets = [
     from: '@hotjar-bridge/amplitude',
     external: ['@amplitude/*'],
     mustNotInclude: ['packages/segment', '@segment'],
-    // 7.24 KB measured: the core plus 2.3 KB for Amplitude's operations, attribution placeholders,
+    // 8.13 KB measured: the core plus 2.3 KB for Amplitude's operations, attribution placeholders,
     // identity and opt-out hooks, the $setOnce memory (0.4 KB) and the placement behind
     // Amplitude's own destination that keeps track().promise Amplitude's (0.3 KB).
-    limit: 7640,
+    limit: 8600,
   },
   {
     label: '@hotjar-bridge/segment { hotjarPlugin }',
@@ -40,23 +41,23 @@ export const budgets = [
     from: '@hotjar-bridge/segment',
     external: ['@segment/*'],
     mustNotInclude: ['packages/amplitude', '@amplitude'],
-    // 5.59 KB measured: the core plus 0.7 KB for Segment's hooks, consent categories and the
+    // 6.50 KB measured: the core plus 0.7 KB for Segment's hooks, consent categories and the
     // identify of the stored user at page load.
-    limit: 5900,
+    limit: 6900,
   },
   {
     label: '<script> @hotjar-bridge/amplitude (IIFE)',
     file: 'packages/amplitude/dist/hotjar-bridge-amplitude.min.js',
     mustNotInclude: ['packages/segment', '@segment', '@amplitude/analytics'],
-    // 7.47 KB measured: the import above plus the module wrappers and the global that a
+    // 8.36 KB measured: the import above plus the module wrappers and the global that a
     // bundler would otherwise share with the rest of the page.
-    limit: 7880,
+    limit: 8850,
   },
   {
     label: '<script> @hotjar-bridge/segment (IIFE)',
     file: 'packages/segment/dist/hotjar-bridge-segment.min.js',
     mustNotInclude: ['packages/amplitude', '@amplitude', '@segment/analytics'],
-    // 5.80 KB measured: the import above plus the module wrappers and the global.
-    limit: 6120,
+    // 6.71 KB measured: the import above plus the module wrappers and the global.
+    limit: 7110,
   },
 ];

@@ -1,9 +1,12 @@
 import { amplitudeDriver } from './drivers/amplitude';
 import { segmentDriver } from './drivers/segment';
 import { behaviourSuite } from './shared/behaviour';
+import { eventMapSuite } from './shared/behaviour-event-map';
 import { identityBehaviour } from './shared/behaviour-identity';
 
 behaviourSuite(amplitudeDriver);
 behaviourSuite(segmentDriver);
 identityBehaviour(amplitudeDriver);
 identityBehaviour(segmentDriver);
+eventMapSuite(amplitudeDriver);
+eventMapSuite(segmentDriver);

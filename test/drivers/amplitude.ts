@@ -182,6 +182,7 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
     },
     hotjarCalls: hotjarQueue,
     delivered: () => uploads().map((event) => String(event.event_type)),
+    deliveredProperties: (name) => uploads().find((event) => event.event_type === name)?.event_properties,
     diagnostics: () => [...diagnostics],
     errors: () => [...errors],
     uploads,

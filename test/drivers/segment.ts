@@ -152,6 +152,7 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     },
     hotjarCalls: hotjarQueue,
     delivered: () => deliveries.map((event) => String(event.event ?? event.type)),
+    deliveredProperties: (name) => deliveries.find((event) => event.event === name)?.properties,
     diagnostics: () => [...diagnostics],
     errors: () => [...errors],
     deliveries: () => [...deliveries],

@@ -1,9 +1,9 @@
-import type { HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
+import type { EventMap, HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
 
 /** Options every vendor plugin takes from the core, as the shared suite passes them. */
 export interface SharedPluginOptions {
   identify?: { nested?: 'flatten' | 'reject' };
-  events?: { include?: Array<string | RegExp>; exclude?: Array<string | RegExp> };
+  events?: { include?: Array<string | RegExp>; exclude?: Array<string | RegExp>; map?: EventMap };
   consent?: 'granted' | 'pending';
 }
 
@@ -27,6 +27,8 @@ export interface VendorSession {
   hotjarCalls(): HotjarCall[];
   /** Event names (or types) the SDK's own upload received, in order. */
   delivered(): string[];
+  /** The properties the SDK's own upload carried for the first event of that name, as uploaded. */
+  deliveredProperties(name: string): unknown;
   /** Diagnostics the plugin reported. */
   diagnostics(): HotjarDiagnostic[];
   /** Uncaught errors and unhandled rejections seen while the session ran. */

@@ -84,6 +84,15 @@ amplitude.identify(new Identify()
           amplitude.track('Order #123 (paid) @ 50% off!', { total: 99.5, items: [{ sku: 'A-1', qty: 2 }] }).promise,
       },
       {
+        label: 'Track an A/B variant',
+        code: `// hotjarPlugin({ events: { map: ({ name, properties }) =>
+//   name === 'Experiment Viewed'
+//     ? \`experiment_\${properties.experiment}_\${properties.variation}\`
+//     : name } })
+amplitude.track('Experiment Viewed', { experiment: 'checkout', variation: 'b' });`,
+        run: () => amplitude.track('Experiment Viewed', { experiment: 'checkout', variation: 'b' }).promise,
+      },
+      {
         label: 'Change page',
         code: () => `history.pushState({}, '', '${nextPage()}');
 // Amplitude's page-view tracking sends '[Amplitude] Page Viewed'`,

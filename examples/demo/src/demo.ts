@@ -1,6 +1,7 @@
 import type { HotjarBridgeOptions, HotjarCall, HotjarDiagnostic } from '@hotjar-bridge/core';
 import type { DemoAction, DemoSdk } from './actions';
 import { startAmplitude } from './amplitude';
+import { eventMap } from './event-map';
 import { type CallLog, createCallLog, type SdkName } from './log';
 import { observedRuntime } from './observed-runtime';
 import { startSegment } from './segment';
@@ -150,6 +151,7 @@ async function main() {
     // Offline, Hotjar's script is never added: calls wait in window.hj's queue and go nowhere.
     loadScript: config.live,
     consent: 'pending',
+    events: { map: eventMap },
     runtime: observedRuntime((call: HotjarCall) => log.hotjar(name, call)),
     onDiagnostic: (d: HotjarDiagnostic) => log.diagnostic(name, d),
   });

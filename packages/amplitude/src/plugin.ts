@@ -58,6 +58,8 @@ const CONTENT_PROBLEMS: readonly SkipReason[] = [
   'needs-change',
   'invalid-path',
   'internal-error',
+  'map-threw',
+  'map-invalid',
 ];
 
 /** Whether `traits[key]` holds an object, which the core flattens into `key_...` attributes. */
@@ -263,11 +265,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents
-          ? bridge.track(type)
+          ? bridge.track(type, event.event_properties)
           : skip('event', 'excluded', "Amplitude's own event, forwardAmplitudeEvents is false", type),
       );
     } else {
-      outcomes.push(bridge.track(type));
+      outcomes.push(bridge.track(type, event.event_properties));
     }
     return outcomes;
   };

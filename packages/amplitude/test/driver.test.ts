@@ -19,7 +19,7 @@ describe('amplitudeDriver, as the shared behaviour suite uses it', () => {
     expect(session.hotjarCalls()).toEqual([
       // identify() with a user_id sets the SDK's user id first: one identify, with the traits.
       ['identify', 'user_12345', { plan: 'pro', address_city: 'Berlin' }],
-      ['event', 'Order _123 _paid'],
+      ['event', 'Order 123 paid'],
     ]);
     expect(session.delivered()).toEqual(['$identify', 'Order #123 (paid)', 'Internal ping']);
     expect(session.diagnostics().map((d) => `${d.kind} ${d.reason} ${d.subject ?? ''}`)).toEqual([

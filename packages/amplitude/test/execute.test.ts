@@ -122,7 +122,7 @@ describe('execute maps other events to hj event', () => {
   it('sends the name as the core cleans it', async () => {
     const { execute, runtime, diagnostics } = await unitPlugin();
     await execute(amplitudeEvent('Order #123 (paid)'));
-    expect(runtime.calls).toEqual([['event', 'Order _123 _paid']]);
+    expect(runtime.calls).toEqual([['event', 'Order 123 paid']]);
     expect(diagnostics).toMatchObject([{ kind: 'renamed', subject: 'Order #123 (paid)' }]);
   });
 
@@ -173,7 +173,7 @@ describe("execute and Amplitude's own events", () => {
   it('forwards them with forwardAmplitudeEvents, named as the core cleans them', async () => {
     const { execute, runtime } = await unitPlugin({ forwardAmplitudeEvents: true });
     await execute(amplitudeEvent('[Amplitude] Start Session'));
-    expect(runtime.calls).toEqual([['event', 'Amplitude_ Start Session']]);
+    expect(runtime.calls).toEqual([['event', 'Amplitude Start Session']]);
   });
 
   const pageViewed = amplitudeEvent('[Amplitude] Page Viewed', {
@@ -192,7 +192,7 @@ describe("execute and Amplitude's own events", () => {
     await execute(pageViewed);
     expect(runtime.calls).toEqual([
       ['stateChange', '/pricing'],
-      ['event', 'Amplitude_ Page Viewed'],
+      ['event', 'Amplitude Page Viewed'],
     ]);
   });
 
@@ -335,11 +335,26 @@ describe('execute resolves every skip with its code', () => {
     ['other-site', {}, { existingSiteId: 999 }, 'Checkout', 200],
     ['needs-change', { eventName: { mode: 'strict' as const } }, {}, 'Order #1', 400],
     ['not-a-string', {}, {}, 42, 400],
+    ['map-none', { events: { map: () => null } }, {}, 'Checkout', 200],
+    [
+      'map-threw',
+      {
+        events: {
+          map: () => {
+            throw new Error('map');
+          },
+        },
+      },
+      {},
+      'Checkout',
+      400,
+    ],
+    ['map-invalid', { events: { map: () => 42 as never } }, {}, 'Checkout', 400],
   ])('%s', async (reason, options, runtimeOptions, name, code) => {
     const { execute, runtime } = await unitPlugin(options, {}, runtimeOptions);
     const result = await execute({ event_type: name });
     expect(runtime.calls).toEqual([]);
-    expect(result).toMatchObject({ code, message: expect.stringContaining(`(${reason})`) });
+    expect(result).toMatchObject({ code, message: expect.stringMatching(`\\(${reason}[:)]`) });
   });
 
   it('consent-revoked, after revokeConsent()', async () => {
@@ -349,6 +364,20 @@ describe('execute resolves every skip with its code', () => {
       code: 200,
       message: expect.stringContaining('(consent-revoked)'),
     });
+  });
+});
+
+describe('execute with events.map', () => {
+  it('gives the map the event_properties, and sends each name it gives', async () => {
+    const { execute, runtime } = await unitPlugin({
+      events: { map: ({ name, properties }) => [name, `variant ${String(properties.variation)}`] },
+    });
+    const result = await execute({ event_type: 'Experiment Viewed', event_properties: { variation: 'b' } });
+    expect(runtime.calls).toEqual([
+      ['event', 'Experiment Viewed'],
+      ['event', 'variant b'],
+    ]);
+    expect(result).toMatchObject({ code: 200, message: '[hotjar-bridge] event: forwarded; event: forwarded' });
   });
 });
 

@@ -1,10 +1,12 @@
 import { type DiagnosticCall, type DiagnosticInput, diagnostic, type SkipReason } from './diagnostics';
 import { containsEmail } from './email';
+import { cutForReport, runEventMap } from './event-map';
 import { mapEventName } from './event-name';
 import { mapIdentify } from './identify';
 import { type HotjarBridgeOptions, resolveBridgeOptions } from './options';
 import { toHotjarPath } from './page-path';
 import { matchesAny } from './patterns';
+import { skipMessage } from './plugin-support';
 import { browserRuntime, type HotjarCall } from './runtime';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
@@ -23,8 +25,12 @@ export interface HotjarBridge {
   isLoaded(): boolean;
   /** `hj('identify', userId, attributes)` with traits mapped by Hotjar's rules; without a usable user id, only allowlisted attributes. */
   identify(userId: unknown, traits: unknown): BridgeOutcome;
-  /** `hj('event', name)` with the name cleaned; nothing else of the event is sent. */
-  track(name: unknown): BridgeOutcome;
+  /**
+   * `hj('event', name)` with the name cleaned; nothing else of the event is sent. With
+   * `events.map`, one call per name the map gives for the name and properties; the outcome is
+   * then the first name's that was not forwarded, else the last one's, with every name's message.
+   */
+  track(name: unknown, properties?: unknown): BridgeOutcome;
   /** `hj('stateChange', path)` with the path alone (query string and fragment cut, a full URL reduced to its path); it defaults to the current location's. */
   page(path?: unknown): BridgeOutcome;
   /** Starts forwarding, loading Hotjar first if it was not loaded. */
@@ -172,7 +178,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       if (outcome.forwarded) lastUserId = mapped.userId;
       return outcome;
     }),
-    track: guarded('event', (name: unknown) => {
+    track: guarded('event', (name: unknown, properties?: unknown) => {
       // A name holding an address is personal data: it stays out of diagnostics and logs,
       // whatever skips it.
       const subject = typeof name !== 'string' ? typeof name : containsEmail(name) ? undefined : name;
@@ -180,18 +186,61 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', subject);
         if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', subject);
       }
-      const mapped = mapEventName(name, opts.eventName);
-      if (mapped.name === null) return skip('event', mapped.problem, subject);
-      if (mapped.changed && subject !== undefined) {
-        report({
-          kind: 'renamed',
-          call: 'event',
-          reason: 'sanitized',
-          subject,
-          message: `event: "${subject}" sent as "${mapped.name}"`,
-        });
+      // The event's own name: without a map, or when the map gives it back as it is.
+      const sendOwn = (): BridgeOutcome => {
+        const mapped = mapEventName(name, opts.eventName);
+        if (mapped.name === null) return skip('event', mapped.problem, subject);
+        if (mapped.changed && subject !== undefined) {
+          report({
+            kind: 'renamed',
+            call: 'event',
+            reason: 'sanitized',
+            subject,
+            message: `event: "${subject}" sent as "${mapped.name}"`,
+          });
+        }
+        return send(['event', mapped.name]);
+      };
+      if (opts.map === undefined || typeof name !== 'string') return sendOwn();
+      // The map's names are the app's own, and pass the same rules as any name: an exclude
+      // pattern keeps a name out whether the event had it or the map gave it.
+      const own = subject === undefined ? undefined : cutForReport(subject);
+      const namedBy = `named by events.map${own === undefined ? '' : ` for "${own}"`}`;
+      const result = runEventMap(opts.map, name, properties);
+      if (result.names === null) {
+        const { problem, why } = result;
+        const message = skipMessage('event', problem, why, own);
+        report({ kind: 'skipped', call: 'event', reason: problem, subject: own, message });
+        return { forwarded: false, reason: problem, message };
       }
-      return send(['event', mapped.name]);
+      const sendMapped = (given: string): BridgeOutcome => {
+        // Reports quote a name the map gave only as cleaned for Hotjar, never as given: the map
+        // builds names from the event's data, in forms no address check may know.
+        const cleaned = mapEventName(given, { maxLength: opts.eventName.maxLength });
+        const mapped = opts.eventName.mode === 'strict' ? mapEventName(given, opts.eventName) : cleaned;
+        const shown = cleaned.name === null ? undefined : cutForReport(cleaned.name);
+        const skipName = (reason: SkipReason): BridgeOutcome => {
+          const message = skipMessage('event', reason, namedBy, shown);
+          report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
+          return { forwarded: false, reason, message };
+        };
+        if (mapped.name === null) return skipName(mapped.problem);
+        if (matchesAny(opts.exclude, given) || matchesAny(opts.exclude, mapped.name)) return skipName('excluded');
+        if (mapped.changed && shown !== undefined) {
+          report({
+            kind: 'renamed',
+            call: 'event',
+            reason: 'sanitized',
+            subject: shown,
+            message: `event: "${shown}" sent cleaned (${namedBy})`,
+          });
+        }
+        return send(['event', mapped.name]);
+      };
+      const outcomes = result.names.map((given) => (given === name ? sendOwn() : sendMapped(given)));
+      const first = outcomes.find((o) => !o.forwarded) ?? outcomes[outcomes.length - 1];
+      if (first === undefined || outcomes.length === 1) return first ?? skip('event', 'map-none', own);
+      return { ...first, message: outcomes.map((o) => o.message).join('; ') };
     }),
     page: guarded('stateChange', (path?: unknown) => {
       const target = toHotjarPath(path === undefined ? runtime.currentPath() : path);

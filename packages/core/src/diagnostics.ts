@@ -7,6 +7,10 @@ import type { DropReason } from './identify';
  */
 export type SkipReason =
   | EventNameProblem
+  // What `events.map` gave: nothing, an error, or something that is not a name (`EventMapProblem`).
+  | 'map-none'
+  | 'map-threw'
+  | 'map-invalid'
   | 'consent-pending'
   | 'consent-revoked'
   | 'excluded'

@@ -19,9 +19,34 @@ export type MappedEventName = { name: string; changed: boolean } | { name: null;
 export const EVENT_NAME_DEFAULTS = { mode: 'sanitize', maxLength: 250 } as const satisfies Required<EventNameOptions>;
 
 // Hotjar accepts letters, digits, spaces and `_ - . : | /`. Letters, marks and digits of every
-// script are kept so that names in any language survive; everything else collapses to one '_'.
-const NOT_ACCEPTED = /[^\p{L}\p{M}\p{N} _\-.:|/]+/gu;
-const EDGES = /^[\s_]+|[\s_]+$/g;
+// script are kept so that names in any language survive.
+const REFUSED = /[^\p{L}\p{M}\p{N} _\-.:|/]+/gu;
+const WHITESPACE = /\s/g;
+const SPACES = / {2,}/g;
+// Each refused run first becomes this marker, itself refused, so none is left from the name
+// given. A marker next to a space or at an edge is removed; the others become '_' once the name
+// is cut, so that a cut ending on one removes it as at any other edge.
+const JOIN = '#';
+const JOINS = /#/g;
+const LOOSE_JOINS = /(?<=^| )#|#(?= |$)/g;
+const CUT_END = /[ #]+$/;
+
+/**
+ * The name with Hotjar's characters only, at most `maxLength` long. A refused run that joins two
+ * kept characters becomes one '_' (`a#b` gives `a_b`, which keeps them apart); next to a space
+ * or at an edge it is removed, so `Order #123 (paid)` reads `Order 123 paid` rather than
+ * `Order _123 _paid`. Native replacements only: no callback per run, however many a name holds.
+ */
+function clean(name: string, maxLength: number): string {
+  const kept = name
+    .normalize('NFC')
+    .replace(WHITESPACE, ' ')
+    .replace(REFUSED, JOIN)
+    .replace(LOOSE_JOINS, '')
+    .replace(SPACES, ' ')
+    .trim();
+  return cutText(kept, maxLength).replace(CUT_END, '').replace(JOINS, '_');
+}
 
 /** Like `toHotjarEventName`, and says what changed or why the name was refused. */
 export function mapEventName(name: unknown, options?: EventNameOptions): MappedEventName {
@@ -30,9 +55,7 @@ export function mapEventName(name: unknown, options?: EventNameOptions): MappedE
   if (containsEmail(name)) return { name: null, problem: 'contains-email' };
   const given = isPlainObject(options) ? options : {};
   const maxLength = isPositiveInteger(given.maxLength) ? given.maxLength : EVENT_NAME_DEFAULTS.maxLength;
-  const cleaned = name.normalize('NFC').replace(NOT_ACCEPTED, '_').replace(EDGES, '');
-  // Trimmed again after the cut so that a cut never leaves a trailing space.
-  const mapped = cutText(cleaned, maxLength).replace(EDGES, '');
+  const mapped = clean(name, maxLength);
   if (mapped === '') return { name: null, problem: 'empty' };
   const changed = mapped !== name;
   if (changed && given.mode === 'strict') return { name: null, problem: 'needs-change' };
@@ -42,6 +65,12 @@ export function mapEventName(name: unknown, options?: EventNameOptions): MappedE
 /**
  * Maps an analytics event name to a Hotjar event name, or `null` when it cannot be sent
  * (not a string, empty, or carrying an email address). Never throws.
+ *
+ * Hotjar accepts letters, digits, spaces and `_ - . : | /` (letters and digits of any script).
+ * Any whitespace counts as a space. A run of other characters between two accepted characters
+ * becomes one `_` (`a#b` gives `a_b`); next to a space or at either end it is removed. Spaces
+ * then collapse to one and the ends are trimmed: `Order #123 (paid) @ 50% off!` gives
+ * `Order 123 paid 50 off`. The name is normalised to NFC and cut to `maxLength`.
  */
 export function toHotjarEventName(name: unknown, options?: EventNameOptions): string | null {
   return mapEventName(name, options).name;

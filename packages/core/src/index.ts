@@ -12,6 +12,8 @@ export type {
   SkipReason,
 } from './diagnostics';
 export { containsEmail, isEmail } from './email';
+export type { EventMap, EventMapInput, EventMapProblem } from './event-map';
+export { MAX_MAPPED_NAMES } from './event-map';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';
 export { mapEventName, toHotjarEventName } from './event-name';
 export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions } from './identify';

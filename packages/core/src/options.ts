@@ -1,17 +1,20 @@
 import { DEFAULT_ANONYMOUS_ATTRIBUTES } from './anonymous-attributes';
 import type { DiagnosticHandler } from './diagnostics';
+import type { EventMap } from './event-map';
 import { EVENT_NAME_DEFAULTS, type EventNameOptions } from './event-name';
 import type { IdentifyOptions, ResolvedIdentifyOptions } from './identify';
 import { isPlainObject } from './plain-object';
 import type { HotjarRuntime } from './runtime';
 import { isPositiveInteger } from './text';
 
-/** Which event names `track` forwards. */
+/** Which analytics events `track` forwards, and under which Hotjar event names. */
 export interface EventFilterOptions {
-  /** Only names matching one of these are forwarded (a string matches the whole name as given). @default every name */
+  /** Only events whose own name matches one of these are forwarded (a string matches the whole name as given). @default every name */
   include?: Array<string | RegExp>;
-  /** Names matching one of these are never forwarded; exclude wins over include. @default none */
+  /** Events whose own name matches one of these are never forwarded, nor any name `map` gives that matches; exclude wins over include. @default none */
   exclude?: Array<string | RegExp>;
+  /** Gives the Hotjar event name(s) for an included event from its name and (read-only) properties: a name, a list of at most 10, or `null`/`undefined` for none. @default the event's own name */
+  map?: EventMap;
 }
 
 /** Options of `createHotjarBridge`, and of both plugins. */
@@ -50,6 +53,7 @@ export interface ResolvedBridgeOptions {
   consent: 'granted' | 'pending';
   include: Array<string | RegExp> | undefined;
   exclude: Array<string | RegExp>;
+  map: EventMap | undefined;
   identify: ResolvedIdentifyOptions;
   eventName: EventNameOptions;
   onDiagnostic: DiagnosticHandler | undefined;
@@ -86,6 +90,7 @@ const orDefault: Check = (_option, value, ok, _expected, fallback) =>
 
 const POSITIVE_INTEGER = 'a positive integer';
 const isBoolean = (value: unknown) => typeof value === 'boolean';
+const isFunction = (value: unknown) => typeof value === 'function';
 const oneOf = (...allowed: string[]) =>
   [(value: unknown) => allowed.includes(value as string), allowed.map((a) => `"${a}"`).join(' or ')] as const;
 const isPatterns = (value: unknown) =>
@@ -165,6 +170,7 @@ export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
     consent: check('consent', options.consent, isConsent, consentValues, 'granted'),
     include: check('events.include', events.include, isPatterns, PATTERNS, undefined),
     exclude: check('events.exclude', events.exclude, isPatterns, PATTERNS, []),
+    map: check<EventMap | undefined>('events.map', events.map, isFunction, 'a function', undefined),
     identify,
     eventName: {
       mode: check('eventName.mode', eventName.mode, isMode, modeValues, EVENT_NAME_DEFAULTS.mode),

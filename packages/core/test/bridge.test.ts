@@ -172,8 +172,8 @@ describe('bridge.identify', () => {
 describe('bridge.track', () => {
   it('sends the cleaned name only and reports the rename', () => {
     const { bridge, runtime, diagnostics } = setup();
-    expect(bridge.track('Order #1 (paid)')).toMatchObject({ forwarded: true, call: ['event', 'Order _1 _paid'] });
-    expect(runtime.calls).toEqual([['event', 'Order _1 _paid']]);
+    expect(bridge.track('Order #1 (paid)')).toMatchObject({ forwarded: true, call: ['event', 'Order 1 paid'] });
+    expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
     expect(diagnostics).toEqual([expect.objectContaining({ kind: 'renamed', subject: 'Order #1 (paid)' })]);
   });
 

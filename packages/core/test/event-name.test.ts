@@ -8,10 +8,23 @@ describe('toHotjarEventName', () => {
     );
   });
 
-  it('turns each run of other characters into one "_"', () => {
-    expect(toHotjarEventName('Order #123 (paid)')).toBe('Order _123 _paid');
+  it('removes a run of other characters next to a space or at either end', () => {
+    expect(toHotjarEventName('Order #123 (paid) @ 50% off!')).toBe('Order 123 paid 50 off');
+    expect(toHotjarEventName('Order #123 (paid)')).toBe('Order 123 paid');
+    expect(toHotjarEventName('«Signed up»')).toBe('Signed up');
+    expect(toHotjarEventName('🎉 Party 🎉')).toBe('Party');
+  });
+
+  it('turns a run of other characters between two kept characters into one "_"', () => {
     expect(toHotjarEventName('a!!!b???c')).toBe('a_b_c');
-    expect(toHotjarEventName('tab\there\nnewline')).toBe('tab_here_newline');
+    expect(toHotjarEventName('user#42')).toBe('user_42');
+    expect(toHotjarEventName('a_#_b')).toBe('a___b');
+  });
+
+  it('reads any whitespace as a space and collapses spaces', () => {
+    expect(toHotjarEventName('tab\there\nnewline')).toBe('tab here newline');
+    expect(toHotjarEventName('a   b\u00a0\u00a0c')).toBe('a b c');
+    expect(toHotjarEventName('a ! ! b')).toBe('a b');
   });
 
   it('keeps letters, marks and digits of any script', () => {
@@ -25,18 +38,22 @@ describe('toHotjarEventName', () => {
     expect(toHotjarEventName(decomposed)).toBe('Caf\u00e9');
   });
 
-  it('trims whitespace and underscores at both ends', () => {
-    expect(toHotjarEventName('  __Signed up!__  ')).toBe('Signed up');
-    expect(toHotjarEventName('[Amplitude] Page Viewed')).toBe('Amplitude_ Page Viewed');
+  it("trims spaces at both ends and keeps the name's own underscores", () => {
+    expect(toHotjarEventName('  Signed up!  ')).toBe('Signed up');
+    expect(toHotjarEventName('__private__')).toBe('__private__');
+    expect(toHotjarEventName('__private__', { mode: 'strict' })).toBe('__private__');
+    expect(toHotjarEventName('[Amplitude] Page Viewed')).toBe('Amplitude Page Viewed');
   });
 
   it('cuts to maxLength, without a trailing space or half a surrogate pair', () => {
     expect(toHotjarEventName('x'.repeat(300))).toBe('x'.repeat(250));
     expect(toHotjarEventName('abcd efgh', { maxLength: 5 })).toBe('abcd');
     expect(toHotjarEventName('ab𝒜', { maxLength: 3 })).toBe('ab');
+    expect(toHotjarEventName('abcd#efgh', { maxLength: 5 })).toBe('abcd');
+    expect(toHotjarEventName('abcd#efgh', { maxLength: 6 })).toBe('abcd_e');
   });
 
-  it.each([undefined, null, 42, {}, ['a'], '', '   ', '!!!', '___'])('gives null for %j', (name) => {
+  it.each([undefined, null, 42, {}, ['a'], '', '   ', '!!!', ' ! ? '])('gives null for %j', (name) => {
     expect(toHotjarEventName(name)).toBeNull();
   });
 
@@ -56,6 +73,7 @@ describe('toHotjarEventName', () => {
   it('says whether the name changed', () => {
     expect(mapEventName('Signed up')).toEqual({ name: 'Signed up', changed: false });
     expect(mapEventName('Signed up!')).toEqual({ name: 'Signed up', changed: true });
+    expect(mapEventName('Signed  up')).toEqual({ name: 'Signed up', changed: true });
   });
 
   it('turns lone surrogates into "_" so the result is well-formed', () => {

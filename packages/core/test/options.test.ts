@@ -32,6 +32,8 @@ describe('createHotjarBridge: configuration errors', () => {
       { siteId: 1, events: { exclude: [1] } },
       'events.exclude must be an array of strings and regular expressions, got an array',
     ],
+    [{ siteId: 1, events: { map: 'purchase' } }, 'events.map must be a function, got "purchase"'],
+    [{ siteId: 1, events: { map: { 'Order Completed': 'purchase' } } }, 'events.map must be a function, got an object'],
     [{ siteId: 1, identify: { nested: 'deep' } }, 'identify.nested must be "flatten" or "reject", got "deep"'],
     [{ siteId: 1, identify: { maxAttributes: 0 } }, 'identify.maxAttributes must be a positive integer, got 0'],
     [{ siteId: 1, identify: { separator: 1 } }, 'identify.separator must be a string, got 1'],

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordingRuntime } from '../../../test/shared/recording-runtime';
+import { createHotjarBridge } from '../src/bridge';
+import type { HotjarDiagnostic } from '../src/diagnostics';
 import { toHotjarEventName } from '../src/event-name';
 import { type IdentifyOptions, toHotjarIdentify } from '../src/identify';
 
@@ -47,7 +50,12 @@ const CAMPAIGN = [
 ];
 const ANONYMOUS_ALLOWED = new Set(['ab_test', ...CAMPAIGN, ...CAMPAIGN.map((k) => `initial_${k}`)]);
 
-const ACCEPTED_NAME = /^[\p{L}\p{M}\p{N} _\-.:|/]+$/u;
+// Hotjar's event-name characters, read from its rule one character at a time: letters (with
+// their combining marks) and digits of any script, spaces, and `_ - . : | /`.
+const NAME_PUNCTUATION = new Set([' ', '_', '-', '.', ':', '|', '/']);
+const LETTER_MARK_OR_NUMBER = /^(?:\p{Letter}|\p{Mark}|\p{Number})$/u;
+const isLetterOrDigit = (c: string) => LETTER_MARK_OR_NUMBER.test(c);
+const isAcceptedInName = (c: string) => NAME_PUNCTUATION.has(c) || isLetterOrDigit(c);
 
 type Limits = { maxKeyLength: number; maxStringLength: number; maxAttributes: number };
 const HOTJAR_LIMITS: Limits = { maxKeyLength: 50, maxStringLength: 200, maxAttributes: 100 };
@@ -98,8 +106,9 @@ function checkIdentify(result: ReturnType<typeof toHotjarIdentify>, userId: unkn
 function checkEventName(name: string | null): string | null {
   if (name === null) return null;
   if (name.length === 0 || name.length > 250) return `bad length ${name.length}`;
-  if (!ACCEPTED_NAME.test(name)) return 'character Hotjar does not accept';
-  if (/^[\s_]|[\s_]$/.test(name)) return 'untrimmed';
+  if (![...name].every(isAcceptedInName)) return 'character Hotjar does not accept';
+  if (name.startsWith(' ') || name.endsWith(' ')) return 'untrimmed';
+  if (name.includes('  ')) return 'spaces not collapsed';
   if (holdsAddress(name)) return 'email in name';
   if (name !== name.normalize('NFC')) return 'not NFC';
   return null;
@@ -345,6 +354,42 @@ describe('toHotjarEventName: any input', () => {
     );
   });
 
+  it('keeps every letter and digit in order, and puts "_" only where something was refused', () => {
+    // The name given and the name sent, each without spaces and underscores: what is left of the
+    // name given, once the characters Hotjar refuses are gone, is exactly what is sent.
+    const core = (text: string, dropRefused: boolean) =>
+      [...text].filter((c) => c !== ' ' && c !== '_' && (!dropRefused || isAcceptedInName(c))).join('');
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.constantFrom(' ', '  ', '\t', '#', '@', '(', ')', '%', '!', '_', '🎉', ' # ', '-', 'é'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const name = pieces.join('').normalize('NFC');
+        const result = toHotjarEventName(name);
+        if (result === null || name.length > 200) return;
+        expect(core(result, false)).toBe(core(name, true));
+        // As many underscores as the name had, plus at most one per refused run.
+        const underscores = (text: string) => [...text].filter((c) => c === '_').length;
+        let refusedRuns = 0;
+        let inRun = false;
+        for (const c of name) {
+          const refused = !isAcceptedInName(c) && !/^\s$/u.test(c);
+          if (refused && !inRun) refusedRuns++;
+          inRun = refused;
+        }
+        expect(underscores(result)).toBeGreaterThanOrEqual(underscores(name));
+        expect(underscores(result)).toBeLessThanOrEqual(underscores(name) + refusedRuns);
+        // A refused run next to a space or at an edge leaves nothing: an underscore there is the name's own.
+        const atSpaceOrEdge = [...result].filter(
+          (c, i, all) => c === '_' && (i === 0 || i === all.length - 1 || all[i - 1] === ' ' || all[i + 1] === ' '),
+        ).length;
+        expect(atSpaceOrEdge).toBeLessThanOrEqual(underscores(name));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('in strict mode gives either the name unchanged or null', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (name) => {
@@ -362,6 +407,73 @@ describe('toHotjarEventName: any input', () => {
         if (once !== null) expect(toHotjarEventName(once)).toBe(once);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('events.map: any output', () => {
+  // A name the map may give: any text, an address in any form, something huge.
+  const mappedName = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    address,
+    withAddress,
+    address.map((a) => encodeURIComponent(encodeURIComponent(a))),
+    address.map((a) => a.replace('@', '\uff20').replace(/\./g, '\uff0e')),
+    address.map((a) => a.toUpperCase()),
+    fc.string({ minLength: 300, maxLength: 2000 }),
+  );
+  const THROW = Symbol('throw');
+  const output = fc.oneof(
+    mappedName,
+    fc.array(mappedName, { maxLength: 14 }),
+    fc.array(fc.oneof(mappedName, anyValue), { maxLength: 4 }),
+    anyValue,
+    fc.constant(THROW),
+  );
+
+  it('never throws, and every event Hotjar gets is a name it accepts, with no address in it or in a report', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 30 }), address, withAddress),
+        fc.dictionary(anyKey, anyValue, { maxKeys: 6 }),
+        output,
+        fc.constantFrom('sanitize' as const, 'strict' as const),
+        (name, properties, given, mode) => {
+          arm(properties);
+          arm(given);
+          const runtime = recordingRuntime();
+          const diagnostics: HotjarDiagnostic[] = [];
+          const bridge = createHotjarBridge({
+            siteId: 1,
+            runtime,
+            eventName: { mode },
+            onDiagnostic: (d) => diagnostics.push(d),
+            events: {
+              map: () => {
+                if (given === THROW) throw new Error(name);
+                return given as never;
+              },
+            },
+          });
+          const outcome = bridge.track(name, properties);
+          expect(runtime.calls.length).toBeLessThanOrEqual(10);
+          for (const call of runtime.calls) {
+            expect(call[0]).toBe('event');
+            expect(typeof call[1]).toBe('string');
+            expect(checkEventName(call[1] as string)).toBeNull();
+          }
+          for (const d of diagnostics) {
+            for (const text of [d.message, d.subject ?? '']) {
+              expect(holdsAddress(text.normalize('NFKC'))).toBe(false);
+              // A report quotes at most two names, each cut to 100 characters.
+              expect(text.length).toBeLessThanOrEqual(400);
+            }
+          }
+          expect(holdsAddress(outcome.message.normalize('NFKC'))).toBe(false);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -19,6 +19,7 @@ interface EventFields {
   userId?: unknown;
   traits?: unknown;
   event?: unknown;
+  properties?: unknown;
   context?: {
     page?: { path?: unknown };
     consent?: { categoryPreferences?: Record<string, unknown> };
@@ -165,7 +166,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       if (bridge.consent() !== 'granted') storedUser = analyticsWithUser;
       return ctx;
     },
-    track: (ctx) => run(ctx, (event) => bridge.track(event.event)),
+    track: (ctx) => run(ctx, (event) => bridge.track(event.event, event.properties)),
     page: (ctx) =>
       run(ctx, (event) => {
         if (!pageChanges) return undefined;

@@ -130,7 +130,18 @@ describe('hotjarPlugin.track', () => {
   it('sends the cleaned event name and never the properties', () => {
     const { plugin, runtime } = setup();
     plugin.track?.(ctx({ type: 'track', event: 'Order #1 (paid)', properties: { total: 10, email: 'p@example.com' } }));
-    expect(runtime.calls).toEqual([['event', 'Order _1 _paid']]);
+    expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
+  });
+
+  it('gives events.map the event properties, and sends each name it gives', () => {
+    const { plugin, runtime } = setup({
+      events: { map: ({ name, properties }) => [name, `variant ${String(properties.variation)}`] },
+    });
+    plugin.track?.(ctx({ type: 'track', event: 'Experiment Viewed', properties: { variation: 'b' } }));
+    expect(runtime.calls).toEqual([
+      ['event', 'Experiment Viewed'],
+      ['event', 'variant b'],
+    ]);
   });
 
   it('skips names the events option excludes, and says so on the context', () => {

@@ -50,7 +50,7 @@ describe('with the real Segment Analytics.js 2.0', () => {
     await s.settle();
     expect(s.hotjarCalls()).toEqual([
       ['identify', 'user_12345', { name: 'Peter', address_city: 'San Francisco', address_state: 'CA' }],
-      ['event', 'Order _123 _paid'],
+      ['event', 'Order 123 paid'],
       // The path alone, as the Amplitude plugin sends for the same page.
       ['stateChange', '/pricing'],
     ]);

@@ -1,0 +1,323 @@
+import { describe, expect, it } from 'vitest';
+import { recordingRuntime } from '../../../test/shared/recording-runtime';
+import { createHotjarBridge } from '../src/bridge';
+import type { HotjarDiagnostic } from '../src/diagnostics';
+import { type EventMap, readOnlyCopy, runEventMap } from '../src/event-map';
+import type { HotjarBridgeOptions } from '../src/options';
+
+function setup(map: EventMap, options: Partial<HotjarBridgeOptions> = {}) {
+  const runtime = recordingRuntime();
+  const diagnostics: HotjarDiagnostic[] = [];
+  const bridge = createHotjarBridge({
+    siteId: 1234567,
+    runtime,
+    onDiagnostic: (d) => diagnostics.push(d),
+    ...options,
+    events: { ...options.events, map },
+  });
+  return { bridge, runtime, diagnostics };
+}
+
+// The README's example: one Hotjar event per A/B variant, and a rename.
+const abMap: EventMap = ({ name, properties }) => {
+  if (name === 'Experiment Viewed') return `experiment_${properties.experiment}_${properties.variation}`;
+  if (name === 'Order Completed') return 'purchase';
+  return name;
+};
+
+describe('events.map', () => {
+  it('sends the name the map gives for the event name and properties', () => {
+    const { bridge, runtime, diagnostics } = setup(abMap);
+    expect(bridge.track('Experiment Viewed', { experiment: 'checkout', variation: 'b' })).toMatchObject({
+      forwarded: true,
+      call: ['event', 'experiment_checkout_b'],
+    });
+    bridge.track('Order Completed', { total: 10 });
+    bridge.track('Signed Up');
+    expect(runtime.calls).toEqual([
+      ['event', 'experiment_checkout_b'],
+      ['event', 'purchase'],
+      ['event', 'Signed Up'],
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('sends each name of a list as its own event', () => {
+    const { bridge, runtime } = setup(({ name }) => [name, 'any event']);
+    const outcome = bridge.track('Signed Up');
+    expect(runtime.calls).toEqual([
+      ['event', 'Signed Up'],
+      ['event', 'any event'],
+    ]);
+    expect(outcome).toMatchObject({ forwarded: true, call: ['event', 'any event'] });
+    expect(outcome.message).toBe('event: forwarded; event: forwarded');
+  });
+
+  it.each([null, undefined, []])('sends nothing, and says so, for %j', (nothing) => {
+    const { bridge, runtime, diagnostics } = setup(() => nothing as never);
+    expect(bridge.track('Signed Up')).toMatchObject({ forwarded: false, reason: 'map-none' });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'map-none', subject: 'Signed Up' }),
+    ]);
+  });
+
+  it('reports a map that throws, without its error, and never throws', () => {
+    const { bridge, runtime, diagnostics } = setup(() => {
+      throw new Error('no variation for jane@example.com');
+    });
+    expect(bridge.track('Experiment Viewed', {})).toMatchObject({ forwarded: false, reason: 'map-threw' });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.map((d) => d.message)).toEqual(['event: "Experiment Viewed" skipped (map-threw: it threw)']);
+    expect(JSON.stringify(diagnostics)).not.toContain('jane');
+  });
+
+  it.each([
+    [42, 'a number'],
+    [{ name: 'purchase' }, 'an object'],
+    [['a', 1], 'a list holding a number'],
+    [['a', null], 'a list holding null'],
+    [['a', undefined], 'a list holding undefined'],
+    [[['nested']], 'a list holding a list'],
+    [true, 'a boolean'],
+    [new Array(11).fill('a'), '11 names, at most 10'],
+    [new String('purchase'), 'an object'],
+  ])('reports %j as map-invalid and sends nothing', (value, why) => {
+    const { bridge, runtime, diagnostics } = setup(() => value as never);
+    expect(bridge.track('Signed Up')).toMatchObject({ forwarded: false, reason: 'map-invalid' });
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.map((d) => d.message)).toEqual([`event: "Signed Up" skipped (map-invalid: ${why})`]);
+  });
+
+  it('reports a promise as map-invalid and keeps its rejection from going unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { bridge, runtime } = setup((async () => {
+        throw new Error('async map');
+      }) as never);
+      expect(bridge.track('Signed Up')).toMatchObject({ forwarded: false, reason: 'map-invalid' });
+      expect(runtime.calls).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it("applies include and exclude to the event's own name, before the map", () => {
+    const seen: string[] = [];
+    const { bridge, runtime, diagnostics } = setup(
+      ({ name }) => {
+        seen.push(name);
+        return name === 'Order Completed' ? 'purchase' : 'debug';
+      },
+      { events: { include: ['Order Completed', 'Internal ping'], exclude: ['Internal ping'] } },
+    );
+    bridge.track('Order Completed');
+    bridge.track('Internal ping');
+    bridge.track('Signed Up');
+    expect(seen).toEqual(['Order Completed']);
+    expect(runtime.calls).toEqual([['event', 'purchase']]);
+    expect(diagnostics.map((d) => d.reason)).toEqual(['excluded', 'not-included']);
+  });
+
+  it('keeps a name the map gives out when an exclude pattern matches it, before or after cleaning', () => {
+    const { bridge, runtime, diagnostics } = setup(() => ['debug!', 'keep', 'tmp_1'], {
+      events: { exclude: ['debug!', /^tmp_/] },
+    });
+    const outcome = bridge.track('Signed Up');
+    expect(runtime.calls).toEqual([['event', 'keep']]);
+    expect(outcome).toMatchObject({ forwarded: false, reason: 'excluded' });
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'event: "debug" skipped (excluded: named by events.map for "Signed Up")',
+      'event: "tmp_1" skipped (excluded: named by events.map for "Signed Up")',
+    ]);
+  });
+
+  it('cleans the names the map gives by the same rules, and reports the change, quoting them as cleaned', () => {
+    const { bridge, runtime, diagnostics } = setup(() => ['Variant #B!', 'x'.repeat(300), 'Variant <b>']);
+    bridge.track('Experiment Viewed');
+    expect(runtime.calls).toEqual([
+      ['event', 'Variant B'],
+      ['event', 'x'.repeat(250)],
+      ['event', 'Variant b'],
+    ]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        kind: 'renamed',
+        subject: 'Variant B',
+        message: 'event: "Variant B" sent cleaned (named by events.map for "Experiment Viewed")',
+      }),
+      // A huge name is cut in the report too.
+      expect.objectContaining({ kind: 'renamed', subject: `${'x'.repeat(100)}…` }),
+      expect.objectContaining({ kind: 'renamed', subject: 'Variant b' }),
+    ]);
+    expect(JSON.stringify(diagnostics)).not.toContain('<');
+  });
+
+  it("treats the event's own name, given back, as it would be without a map", () => {
+    const { bridge, runtime, diagnostics } = setup(({ name }) => name);
+    bridge.track('Order #1 (paid)');
+    bridge.track('Invited jane@example.com');
+    expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'event: "Order #1 (paid)" sent as "Order 1 paid"',
+      'event: skipped (contains-email)',
+    ]);
+  });
+
+  it('sends ten huge names cut to the name limit, and reports them cut', () => {
+    const { bridge, runtime, diagnostics } = setup(() => Array.from({ length: 10 }, (_, i) => `${i}#`.repeat(50_000)));
+    const outcome = bridge.track('Signed Up');
+    expect(runtime.calls).toHaveLength(10);
+    for (const call of runtime.calls) expect(call[1]).toMatch(/^\d(_\d){124}$/);
+    expect(diagnostics).toHaveLength(10);
+    for (const d of diagnostics) expect(d.message.length).toBeLessThan(200);
+    expect(outcome.message.length).toBeLessThan(300);
+  });
+
+  it('uses the strict event-name mode for the names the map gives', () => {
+    const { bridge, runtime } = setup(() => ['a#b', 'ok'], { eventName: { mode: 'strict' } });
+    expect(bridge.track('Signed Up')).toMatchObject({ forwarded: false, reason: 'needs-change' });
+    expect(runtime.calls).toEqual([['event', 'ok']]);
+  });
+
+  it('never sends, nor reports, a name the map gives with an email address in it', () => {
+    const { bridge, runtime, diagnostics } = setup(({ properties }) => [
+      `invited ${String(properties.email)}`,
+      'invited jane%40example.com',
+      'invited',
+    ]);
+    const outcome = bridge.track('Invited', { email: 'jane@example.com' });
+    expect(runtime.calls).toEqual([['event', 'invited']]);
+    expect(outcome).toMatchObject({ forwarded: false, reason: 'contains-email' });
+    expect(diagnostics.map((d) => [d.reason, d.subject])).toEqual([
+      ['contains-email', undefined],
+      ['contains-email', undefined],
+    ]);
+    expect(JSON.stringify(diagnostics) + outcome.message).not.toMatch(/jane/);
+  });
+
+  it("gives the map the event's own name even with an address, and keeps it out of the report", () => {
+    const { bridge, runtime, diagnostics } = setup(({ name }) => (name.startsWith('Invited') ? 'invite sent' : null));
+    bridge.track('Invited jane@example.com');
+    bridge.track('Shared with jane@example.com');
+    expect(runtime.calls).toEqual([['event', 'invite sent']]);
+    expect(diagnostics.map((d) => d.message)).toEqual(['event: skipped (map-none: no name)']);
+  });
+
+  it('is not called for a name that is not a string, or without consent', () => {
+    let calls = 0;
+    const map = () => {
+      calls++;
+      return 'x';
+    };
+    expect(setup(map).bridge.track(42)).toMatchObject({ forwarded: false, reason: 'not-a-string' });
+    expect(setup(map, { consent: 'pending' }).bridge.track('Signed Up')).toMatchObject({ reason: 'consent-pending' });
+    expect(calls).toBe(0);
+  });
+});
+
+describe('events.map: the properties it is given', () => {
+  it('are a frozen copy: a map that changes them changes nothing outside', () => {
+    const properties = { experiment: 'checkout', cart: { items: [{ sku: 'a' }] }, at: new Date(0) };
+    const { bridge, runtime, diagnostics } = setup((event) => {
+      const p = event.properties as { experiment: string; cart: { items: Array<{ sku: string }> }; at: Date };
+      // Sloppy-mode code would change them silently; these throw in strict mode, as modules are.
+      for (const change of [
+        () => Object.assign(p, { experiment: 'changed' }),
+        () => p.cart.items.push({ sku: 'b' }),
+        () => Object.assign(p.cart.items[0] ?? {}, { sku: 'changed' }),
+        () => Object.assign(event, { name: 'changed' }),
+      ]) {
+        try {
+          change();
+        } catch {
+          // Expected: frozen.
+        }
+      }
+      p.at.setTime(1);
+      return `${event.name} ${p.experiment} ${p.cart.items.length}`;
+    });
+    bridge.track('Experiment Viewed', properties);
+    expect(runtime.calls).toEqual([['event', 'Experiment Viewed checkout 1']]);
+    expect(properties).toEqual({ experiment: 'checkout', cart: { items: [{ sku: 'a' }] }, at: new Date(0) });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('are {} when the event has none, or something other than an object', () => {
+    const given: unknown[] = [];
+    const { bridge } = setup(({ properties }) => {
+      given.push(properties);
+      return null;
+    });
+    bridge.track('a');
+    bridge.track('b', ['x']);
+    bridge.track('c', 'text');
+    expect(given).toEqual([{}, {}, {}]);
+    expect(given.every((p) => Object.isFrozen(p))).toBe(true);
+  });
+});
+
+describe('readOnlyCopy', () => {
+  it('copies and freezes at every level, keeping cycles', () => {
+    const cyclic: Record<string, unknown> = { a: [1, { b: 2 }] };
+    cyclic.self = cyclic;
+    const copy = readOnlyCopy(cyclic) as Record<string, unknown> & { a: [number, { b: number }] };
+    expect(copy).not.toBe(cyclic);
+    expect(copy.self).toBe(copy);
+    expect(copy.a).toEqual([1, { b: 2 }]);
+    expect(Object.isFrozen(copy) && Object.isFrozen(copy.a) && Object.isFrozen(copy.a[1])).toBe(true);
+  });
+
+  it('leaves out what cannot be read, and what is nested too deep', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const hostile = {
+      get boom() {
+        throw new Error('getter');
+      },
+      revoked: proxy,
+      ok: 1,
+    };
+    expect(readOnlyCopy(hostile)).toEqual({ revoked: undefined, ok: 1 });
+    let deep: Record<string, unknown> = { end: true };
+    for (let i = 0; i < 10_000; i++) deep = { deep };
+    expect(() => readOnlyCopy(deep)).not.toThrow();
+  });
+
+  it('keeps a "__proto__" key as a key', () => {
+    const copy = readOnlyCopy(JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>;
+    expect(Object.keys(copy)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+  });
+});
+
+describe('runEventMap', () => {
+  it('reads a list once, whatever its getters do', () => {
+    let reads = 0;
+    const list = ['a', 'b'];
+    Object.defineProperty(list, 1, {
+      get: () => {
+        reads++;
+        return reads === 1 ? 'b' : 'jane@example.com';
+      },
+    });
+    expect(runEventMap(() => list, 'x', {})).toEqual({ names: ['a', 'b'] });
+    expect(reads).toBe(1);
+  });
+
+  it('reads no further than 10 names, whatever length a list claims', () => {
+    const claims = new Proxy(['a'], { get: (target, key) => (key === 'length' ? 1e9 : Reflect.get(target, key)) });
+    expect(runEventMap(() => claims, 'x', {})).toMatchObject({ names: null, problem: 'map-invalid' });
+  });
+
+  it('reports a list that cannot be read', () => {
+    const { proxy, revoke } = Proxy.revocable(['a'], {});
+    revoke();
+    expect(runEventMap(() => proxy, 'x', {})).toMatchObject({ names: null, problem: 'map-invalid' });
+  });
+});

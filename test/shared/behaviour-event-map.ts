@@ -1,0 +1,156 @@
+import type { EventMap } from '@hotjar-bridge/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VendorDriver, VendorSession } from './driver';
+
+// The README's example: one Hotjar event per A/B variant, so that recordings can be filtered by
+// it, and a rename.
+const abTestMap: EventMap = ({ name, properties }) => {
+  if (name === 'Experiment Viewed') return `experiment_${properties.experiment}_${properties.variation}`;
+  if (name === 'Order Completed') return 'purchase';
+  return name;
+};
+
+/**
+ * `events.map` with each vendor's real SDK: the map decides the Hotjar names, and whatever it
+ * does, the SDK delivers the event exactly as it would without the plugin.
+ */
+export function eventMapSuite(driver: VendorDriver): void {
+  describe(`${driver.name}: events.map`, () => {
+    let session: VendorSession | undefined;
+    const start = async (map: EventMap, events: { include?: string[]; exclude?: string[] } = {}) => {
+      session = await driver.start({ events: { ...events, map } });
+      return session;
+    };
+    afterEach(async () => {
+      await session?.close();
+      session = undefined;
+    });
+
+    const events = (s: VendorSession) => s.hotjarCalls().filter((call) => call[0] === 'event');
+    // What was said about events: loading Hotjar has diagnostics of its own in this environment.
+    const said = (s: VendorSession) => s.diagnostics().filter((d) => d.call === 'event');
+
+    it('sends one event per A/B variant, and renames, while the SDK delivers the events as tracked', async () => {
+      const s = await start(abTestMap);
+      await s.track('Experiment Viewed', { experiment: 'checkout', variation: 'b' });
+      await s.track('Order Completed', { total: 42 });
+      await s.track('Signed Up');
+      await s.settle();
+      expect(events(s)).toEqual([
+        ['event', 'experiment_checkout_b'],
+        ['event', 'purchase'],
+        ['event', 'Signed Up'],
+      ]);
+      expect(s.delivered()).toEqual(expect.arrayContaining(['Experiment Viewed', 'Order Completed', 'Signed Up']));
+      expect(s.deliveredProperties('Experiment Viewed')).toEqual({ experiment: 'checkout', variation: 'b' });
+      expect(said(s)).toEqual([]);
+      expect(s.errors()).toEqual([]);
+    });
+
+    it('sends each name of a list as its own event', async () => {
+      const s = await start(({ name, properties }) => [name, `plan ${String(properties.plan)}`]);
+      await s.track('Upgraded', { plan: 'pro' });
+      await s.settle();
+      expect(events(s)).toEqual([
+        ['event', 'Upgraded'],
+        ['event', 'plan pro'],
+      ]);
+    });
+
+    it('sends nothing for null, and says so; the SDK still delivers the event', async () => {
+      const s = await start(({ name }) => (name === 'Heartbeat' ? null : name));
+      await s.track('Heartbeat');
+      await s.track('Signed Up');
+      await s.settle();
+      expect(events(s)).toEqual([['event', 'Signed Up']]);
+      expect(s.delivered()).toEqual(expect.arrayContaining(['Heartbeat', 'Signed Up']));
+      expect(said(s)).toEqual([
+        expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'map-none', subject: 'Heartbeat' }),
+      ]);
+    });
+
+    it('reports a map that throws, and the SDK delivers the event unaffected', async () => {
+      const s = await start(({ properties }) => {
+        // A mapper that assumes every event has a variation.
+        return (properties.variation as string).toLowerCase();
+      });
+      await s.track('Experiment Viewed', { experiment: 'checkout' });
+      await s.track('Signed Up', { plan: 'pro' });
+      await s.settle();
+      expect(events(s)).toEqual([]);
+      expect(said(s).map((d) => [d.reason, d.subject])).toEqual([
+        ['map-threw', 'Experiment Viewed'],
+        ['map-threw', 'Signed Up'],
+      ]);
+      expect(s.delivered()).toEqual(expect.arrayContaining(['Experiment Viewed', 'Signed Up']));
+      expect(s.deliveredProperties('Signed Up')).toEqual({ plan: 'pro' });
+      expect(s.errors()).toEqual([]);
+    });
+
+    it('reports what is not a name or a list of names, and sends nothing for it', async () => {
+      const answers: unknown[] = [42, { name: 'x' }, ['ok', 7]];
+      const s = await start(() => answers.shift() as never);
+      for (const name of ['One', 'Two', 'Three']) await s.track(name);
+      await s.settle();
+      expect(events(s)).toEqual([]);
+      expect(said(s).map((d) => d.reason)).toEqual(['map-invalid', 'map-invalid', 'map-invalid']);
+      expect(s.delivered()).toEqual(expect.arrayContaining(['One', 'Two', 'Three']));
+      expect(s.errors()).toEqual([]);
+    });
+
+    it('never sends nor reports a name the map builds from an address in the properties', async () => {
+      const s = await start(({ properties }) => [`invited ${String(properties.invitee)}`, 'invited']);
+      await s.track('Invited', { invitee: 'jane.doe@example.com' });
+      await s.settle();
+      expect(events(s)).toEqual([['event', 'invited']]);
+      expect(said(s).map((d) => d.reason)).toEqual(['contains-email']);
+      expect(JSON.stringify(said(s))).not.toContain('jane');
+      expect(s.deliveredProperties('Invited')).toEqual({ invitee: 'jane.doe@example.com' });
+    });
+
+    it('cannot change what the SDK uploads by changing the properties it is given', async () => {
+      const s = await start((event) => {
+        const properties = event.properties as { plan: string; cart: { items: string[] } };
+        for (const change of [
+          () => Object.assign(properties, { plan: 'free', added: true }),
+          () => properties.cart.items.push('injected'),
+          () => Object.assign(properties.cart, { total: 0 }),
+        ]) {
+          try {
+            change();
+          } catch {
+            // Frozen: the map can only read.
+          }
+        }
+        return event.name;
+      });
+      await s.track('Checkout Started', { plan: 'pro', cart: { items: ['a'] } });
+      await s.settle();
+      expect(events(s)).toEqual([['event', 'Checkout Started']]);
+      expect(s.deliveredProperties('Checkout Started')).toEqual({ plan: 'pro', cart: { items: ['a'] } });
+    });
+
+    it('applies include and exclude to the event name before the map, and exclude to its names too', async () => {
+      const seen: string[] = [];
+      const s = await start(
+        ({ name }) => {
+          seen.push(name);
+          return name === 'Order Completed' ? ['purchase', 'debug'] : 'other';
+        },
+        { include: ['Order Completed', 'Internal ping'], exclude: ['Internal ping', 'debug'] },
+      );
+      await s.track('Order Completed');
+      await s.track('Internal ping');
+      await s.track('Signed Up');
+      await s.settle();
+      expect(seen).toEqual(['Order Completed']);
+      expect(events(s)).toEqual([['event', 'purchase']]);
+      expect(said(s).map((d) => [d.reason, d.subject])).toEqual([
+        ['excluded', 'debug'],
+        ['excluded', 'Internal ping'],
+        ['not-included', 'Signed Up'],
+      ]);
+      expect(s.delivered()).toEqual(expect.arrayContaining(['Order Completed', 'Internal ping', 'Signed Up']));
+    });
+  });
+}
