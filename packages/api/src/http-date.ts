@@ -12,35 +12,40 @@ const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$
 const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
 const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
 
+interface DateParts {
+  day: string;
+  month: string;
+  year: number;
+  time: [string, string, string];
+}
+
+/** The parts of an HTTP date in one of its three forms, or undefined. */
+function dateParts(text: string, now: number): DateParts | undefined {
+  const imf = IMF_FIXDATE.exec(text);
+  if (imf !== null) {
+    const [, day, month, year, hour, minute, second] = imf as unknown as string[];
+    return { day: day!, month: month!, year: Number(year), time: [hour!, minute!, second!] };
+  }
+  const rfc850 = RFC_850.exec(text);
+  if (rfc850 !== null) {
+    const [, day, month, year, hour, minute, second] = rfc850 as unknown as string[];
+    return { day: day!, month: month!, year: twoDigitYear(Number(year), now), time: [hour!, minute!, second!] };
+  }
+  const asctime = ASCTIME.exec(text);
+  if (asctime !== null) {
+    const [, month, day, hour, minute, second, year] = asctime as unknown as string[];
+    return { day: day!.trim(), month: month!, year: Number(year), time: [hour!, minute!, second!] };
+  }
+  return undefined;
+}
+
 /** Milliseconds since the epoch for an HTTP date in one of its three forms, or undefined. */
 export function parseHttpDate(text: string, now: number): number | undefined {
-  let parts: { day: string; month: string; year: number; hour: string; minute: string; second: string } | undefined;
-  let match = IMF_FIXDATE.exec(text);
-  if (match !== null) {
-    const [, day, month, year, hour, minute, second] = match as unknown as string[];
-    parts = { day: day!, month: month!, year: Number(year), hour: hour!, minute: minute!, second: second! };
-  } else if ((match = RFC_850.exec(text)) !== null) {
-    const [, day, month, year, hour, minute, second] = match as unknown as string[];
-    parts = {
-      day: day!,
-      month: month!,
-      year: twoDigitYear(Number(year), now),
-      hour: hour!,
-      minute: minute!,
-      second: second!,
-    };
-  } else if ((match = ASCTIME.exec(text)) !== null) {
-    const [, month, day, hour, minute, second, year] = match as unknown as string[];
-    parts = { day: day!.trim(), month: month!, year: Number(year), hour: hour!, minute: minute!, second: second! };
-  }
+  const parts = dateParts(text, now);
   if (parts === undefined) return undefined;
   const month = MONTHS.indexOf(parts.month);
-  const [day, hour, minute, second] = [parts.day, parts.hour, parts.minute, parts.second].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const day = Number(parts.day);
+  const [hour, minute, second] = parts.time.map(Number) as [number, number, number];
   // 60 is a leap second, which RFC 9110 allows.
   if (hour > 23 || minute > 59 || second > 60) return undefined;
   // Date.UTC rolls 31 Feb over into March: such a date does not exist.
