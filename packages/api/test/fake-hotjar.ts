@@ -68,6 +68,8 @@ export interface FakeHotjarOptions {
   lookupAnswer?: string;
   /** 403 for these features, as for a plan without API access to them. */
   forbidden?: Array<'responses' | 'user-lookup'>;
+  /** false closes each connection after its answer, so that every request makes a new one. @default true */
+  keepAlive?: boolean;
 }
 
 export interface FakeHotjar {
@@ -272,11 +274,11 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
     if (faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1);
       if (fault!.wait !== undefined) await fault!.wait();
-      if (fault!.silent === true) return;
-      if (fault!.stall === true || fault!.endless === true || fault!.trickle !== undefined) {
+      if (fault!.silent === true || fault!.stall === true || fault!.endless === true || fault!.trickle !== undefined) {
         response.on('close', () => {
           if (!response.writableFinished) recorded.abandoned = true;
         });
+        if (fault!.silent === true) return;
         response.writeHead(fault!.status ?? 200, { 'content-type': 'application/json', ...fault!.headers });
         response.flushHeaders();
         if (fault!.endless === true) return endless(response);
@@ -357,6 +359,7 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
   }
 
   const server = createServer((request, response) => {
+    if (options.keepAlive === false) response.shouldKeepAlive = false;
     handle(request, response).catch(() => {
       response.statusCode = 500;
       response.end();
