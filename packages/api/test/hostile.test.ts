@@ -8,7 +8,6 @@ import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestRep
 import { fakeClock } from './clock';
 import {
   DEFAULT_SURVEY,
-  type FakeHotjar,
   type FakeHotjarOptions,
   type RecordedRequest,
   startFakeHotjar,
@@ -63,7 +62,6 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 const isToken = (r: { path: string }) => r.path === '/v1/oauth/token';
 const isLookup = (r: { path: string }) => r.path.endsWith('/user-lookup');
 const isData = (r: { path: string }) => !isToken(r);
-const surveyPath = (f: FakeHotjar) => `/v1/sites/${f.siteId}/surveys/${DEFAULT_SURVEY.id}`;
 /** Everything of an error that can be printed or logged. */
 const printed = (e: HotjarApiError) =>
   JSON.stringify({ message: e.message, body: e.body, path: e.path, stack: e.stack, cause: String(e.cause) });
