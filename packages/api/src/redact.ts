@@ -79,9 +79,10 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined> = []):
 
 /**
  * Replaces every given secret in a text, in every form a server or a proxy echoes it: as
- * written, JSON-escaped, percent-encoded in either case (also nested, also form-encoded),
- * as HTML character references, and base64 or base64url of any text that holds it (as written,
- * form-encoded or JSON-escaped) at any offset. Secrets under 4 characters are left.
+ * written, in any case, JSON-escaped, percent-encoded in either case (also nested, also
+ * form-encoded), as HTML character references, and base64 or base64url of any text that holds
+ * it (as written, form-encoded or JSON-escaped) at any offset. ASCII letters and digits are
+ * looked for as they are, since no encoder escapes them. Secrets under 4 characters are left.
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
   return createRedactor(secrets).redact(text);
@@ -129,6 +130,8 @@ function base64Cores(text: string): string[] {
   return cores;
 }
 
+const ASCII_ALPHANUMERIC = /^[a-z\d]$/i;
+
 const escapeRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 const JSON_SHORT: Record<string, string> = {
@@ -144,6 +147,10 @@ const JSON_SHORT: Record<string, string> = {
 
 /** Every way one character of a secret may be written in an echo, as a regular expression. */
 function charPattern(char: string): string {
+  // Letters and digits of ASCII travel as they are: no encoder of URLs, forms, JSON or base64
+  // escapes them. Escaping them in the pattern too would make the pattern of a long token
+  // (a JWT runs to a kilobyte or more) take seconds to build.
+  if (ASCII_ALPHANUMERIC.test(char)) return char;
   const alternatives = [escapeRegExp(char)];
   const bytes = [...new TextEncoder().encode(char)];
   // Percent-encoded, also nested (`%252B`); the `i` flag takes either case of the hex digits.
@@ -165,6 +172,7 @@ function charPattern(char: string): string {
 
 /** The longest text `charPattern` matches for a character. */
 function longestCharForm(char: string): number {
+  if (ASCII_ALPHANUMERIC.test(char)) return 1;
   const bytes = new TextEncoder().encode(char).length;
   return Math.max(
     bytes * (3 + 2 * NESTING),

@@ -61,6 +61,8 @@ interface Attempt {
 }
 
 const TOKEN_PATH = '/v1/oauth/token';
+const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_SHAPE = new RegExp(`^[\\x21-\\x7e]{1,${MAX_TOKEN_LENGTH}}$`);
 // Refresh a minute before Hotjar's expiry, so a token never expires between check and use.
 const TOKEN_MARGIN_MS = 60_000;
 // The longest one call waits across all its retries (Retry-After and backoff together): a
@@ -140,6 +142,17 @@ export function createTransport(options: ResolvedApiOptions): Transport {
     const data = answer.data as { access_token?: unknown; expires_in?: unknown } | null;
     const value = data?.access_token;
     if (typeof value !== 'string' || value === '') throw unexpected('POST', answer, 'no access_token in the answer');
+    // A header value must be visible ASCII, and a token kilobytes long would only make every
+    // redaction slow: neither is a token Hotjar issues. The refused value is kept out of the error.
+    if (!TOKEN_SHAPE.test(value)) {
+      let text = answer.text;
+      for (const form of [value, JSON.stringify(value).slice(1, -1)]) text = text.split(form).join('[redacted]');
+      throw unexpected(
+        'POST',
+        { ...answer, text },
+        `an access_token that is not 1 to ${MAX_TOKEN_LENGTH} visible ASCII characters`,
+      );
+    }
     // Known before anything else can echo it.
     redactor.add(value);
     const expiresIn = data?.expires_in;

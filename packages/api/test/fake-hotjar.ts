@@ -28,6 +28,8 @@ export interface FakeFault {
   headers?: Record<string, string>;
   /** The body to send, or a function of the request (to echo what was sent). */
   body?: string | ((request: RecordedRequest) => string);
+  /** Bytes to send as the body, as they are (a compressed body with its content-encoding header). */
+  rawBody?: Buffer;
   /** Close the connection without answering. */
   drop?: boolean;
   /** Wait for this before answering; without status, body or drop, the answer is then the normal one. */
@@ -285,7 +287,11 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
         if (fault!.trickle !== undefined) return trickle(response, fault!.trickle.onByte);
         return;
       }
-      const replaces = fault!.drop === true || fault!.status !== undefined || fault!.body !== undefined;
+      const replaces =
+        fault!.drop === true ||
+        fault!.status !== undefined ||
+        fault!.body !== undefined ||
+        fault!.rawBody !== undefined;
       if (!replaces) return answer(request, response, recorded, body);
       if (fault!.drop === true) {
         request.socket.destroy();
@@ -293,7 +299,7 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
       }
       const text = typeof fault!.body === 'function' ? fault!.body(recorded) : (fault!.body ?? '');
       response.writeHead(fault!.status ?? 500, { 'content-type': 'application/json', ...fault!.headers });
-      response.end(text);
+      response.end(fault!.rawBody ?? text);
       return;
     }
     return answer(request, response, recorded, body);

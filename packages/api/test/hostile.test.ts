@@ -3,6 +3,7 @@
 // connection after reading a request. Every wait runs on a fake clock: nothing here waits in
 // real time for more than a few milliseconds.
 import { Buffer } from 'node:buffer';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestReport } from '../src/index';
 import { fakeClock } from './clock';
@@ -451,5 +452,80 @@ describe('a deletion request is sent at most once', () => {
     const error = await rejection(api.lookupUser(fake.organizationId, person));
     expect(error.code).toBe('network');
     expect(String(error.cause)).toMatch(/ECONNREFUSED/);
+  });
+});
+
+// What attacking the hardened client found, each kept as a family of cases.
+describe('attacks on the limits themselves', () => {
+  it('a token answer kilobytes long, or not a header value, is refused quickly and kept out of the error', async () => {
+    for (const token of ['t'.repeat(100_000), 'tok_with\nnewline', 'tok with spaces']) {
+      const { api, fake } = await setup();
+      fake.inject({ match: isToken, status: 200, body: JSON.stringify({ access_token: token, expires_in: 3600 }) });
+      const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+      expect(error.code).toBe('unexpected-response');
+      expect(error.message).toContain('an access_token that is not 1 to 4096 visible ASCII characters');
+      expect(printed(error)).not.toContain(JSON.stringify(token).slice(1, 40));
+      expect(fake.requests.filter(isData)).toHaveLength(0);
+    }
+  });
+
+  it('a compressed body that inflates past the cap fails as response-too-large', async () => {
+    const { api, fake } = await setup({}, { maxResponseBytes: 1024 * 1024 });
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    fake.inject({ match: isData, status: 200, headers: { 'content-encoding': 'gzip' }, rawBody: bomb });
+    const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+    expect(error.code).toBe('response-too-large');
+  });
+
+  it('an error body cut at 64 KiB in the middle of an echo of the secret shows no part of it', async () => {
+    // A long secret echoed in its longest form: what is left after redaction is short, so the
+    // cut, and the half of a secret before it, would come within the 1 KB an error shows.
+    const secret = '+/'.repeat(150);
+    const { api, fake } = await setup({ clientSecret: secret });
+    const longest = [...secret].map((c) => `&amp;amp;amp;amp;#${c.codePointAt(0)};`).join('');
+    const body = longest.repeat(Math.ceil((70 * 1024) / longest.length));
+    fake.inject({ match: isToken, status: 400, body });
+    const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+    // What is left once the possibly cut end is dropped: nothing of the secret, not even a part.
+    expect(error.body).toBeDefined();
+    expect(error.body).not.toMatch(/#4[37];/);
+  });
+
+  it('a Retry-After of hundreds of digits fails at once, without a wait', async () => {
+    const { api, clock, fake } = await setup();
+    fake.inject({ match: isData, status: 429, headers: { 'retry-after': '9'.repeat(400) } });
+    const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+    expect(error.code).toBe('rate-limited');
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('a redirect to a long or non-http address is named briefly', async () => {
+    const { api, fake } = await setup();
+    fake.inject({ match: isData, status: 302, headers: { location: `https://evil.example/${'a'.repeat(5000)}` } });
+    const long = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+    expect(long.message.length).toBeLessThan(700);
+    fake.inject({ match: isData, status: 302, headers: { location: 'javascript:alert(1)' } });
+    const script = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+    expect(script.message).toContain('(a redirect to a javascript: URL)');
+  });
+
+  it('a base URL whose host is hidden behind credentials is refused', () => {
+    for (const baseUrl of ['https://api.hotjar.io@evil.example', 'http://localhost@evil.example']) {
+      expect(() => createHotjarApi({ clientId: 'id', clientSecret: 'secret-value', baseUrl })).toThrow(
+        /baseUrl must be a URL without credentials/,
+      );
+    }
+  });
+
+  it('headers too large to read are a failed attempt: retried for a GET, outcome-unknown for the deletion', async () => {
+    const { api, fake } = await setup({}, { retries: 1 });
+    const huge = { 'x-junk': 'a'.repeat(100_000) };
+    fake.inject({ match: isData, status: 200, headers: huge, body: '{}' });
+    expect((await api.survey(fake.siteId, DEFAULT_SURVEY.id)).id).toBe(DEFAULT_SURVEY.id);
+    fake.inject({ match: isLookup, status: 200, headers: huge, body: '{}' });
+    const error = await rejection(api.lookupUser(fake.organizationId, { email: 'peter@example.com', delete: true }));
+    expect(error.code).toBe('outcome-unknown');
+    expect(fake.requests.filter(isLookup)).toHaveLength(1);
   });
 });

@@ -10,15 +10,20 @@ const ENCODERS: Record<string, (text: string) => string> = {
   'as written': (text) => text,
   'JSON-escaped': (text) => JSON.stringify(text),
   'JSON-escaped twice': (text) => JSON.stringify(JSON.stringify(text)),
-  'JSON with every character as \\u': (text) =>
+  // As Go's encoder writes <, > and &, and Python's every non-ASCII character: all but letters and digits.
+  'JSON with every other character as \\u': (text) =>
     text
       .split('')
-      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .map((unit) => (/[a-z0-9]/i.test(unit) ? unit : `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`))
       .join(''),
   'percent-encoded, upper case': (text) => encodeURIComponent(text),
   'percent-encoded, lower case': (text) => encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
-  'percent-encoded, every byte': (text) =>
-    [...Buffer.from(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+  'percent-encoded, every byte but letters and digits': (text) =>
+    [...Buffer.from(text)]
+      .map((b) =>
+        /[a-z0-9]/i.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`,
+      )
+      .join(''),
   'percent-encoded twice': (text) => encodeURIComponent(encodeURIComponent(text)),
   'form-encoded': (text) => new URLSearchParams({ echo: text }).toString(),
   base64: (text) => Buffer.from(text).toString('base64'),
@@ -27,7 +32,8 @@ const ENCODERS: Record<string, (text: string) => string> = {
     Buffer.from(new URLSearchParams({ client_secret: text }).toString()).toString('base64'),
   'base64 of a JSON body': (text) => Buffer.from(JSON.stringify({ echo: text })).toString('base64'),
   'base64, percent-encoded': (text) => encodeURIComponent(Buffer.from(text).toString('base64')),
-  'HTML character references': (text) => [...text].map((c) => `&#${c.codePointAt(0)};`).join(''),
+  'HTML character references for all but letters and digits': (text) =>
+    [...text].map((c) => (/[a-z0-9]/i.test(c) ? c : `&#${c.codePointAt(0)};`)).join(''),
   'upper case': (text) => text.toUpperCase(),
 };
 
