@@ -69,6 +69,7 @@ export async function readBody(
     throw new BodyLimitError(declared);
   }
   if (response.body === null) return { text: '', cut: false };
+  if (typeof response.body.getReader !== 'function') return readWhole(response, limit, overLimit, timer);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -92,7 +93,28 @@ export async function readBody(
   }
 }
 
+/**
+ * For a fetch whose body is no web stream (node-fetch 2 gives a Node stream): the body is read
+ * whole, within the time limit, and the size limit is applied to what was read.
+ */
+async function readWhole(
+  response: Response,
+  limit: number,
+  overLimit: 'fail' | 'cut',
+  timer: AttemptTimer,
+): Promise<BodyText> {
+  const text = await timer.race(response.text());
+  timer.check();
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= limit) return { text, cut: false };
+  if (overLimit === 'fail') throw new BodyLimitError(bytes.length);
+  return { text: new TextDecoder().decode(bytes.subarray(0, limit)), cut: true };
+}
+
 /** Drops a body that is not read, without waiting for a server that may never end it. */
 export function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
+  const body = response.body as (ReadableStream<Uint8Array> & { destroy?: () => void }) | null;
+  if (body === null) return;
+  if (typeof body.cancel === 'function') body.cancel().catch(() => undefined);
+  else body.destroy?.();
 }

@@ -3,6 +3,8 @@
 // connection after reading a request. Every wait runs on a fake clock: nothing here waits in
 // real time for more than a few milliseconds.
 import { Buffer } from 'node:buffer';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestReport } from '../src/index';
@@ -527,5 +529,35 @@ describe('attacks on the limits themselves', () => {
     const error = await rejection(api.lookupUser(fake.organizationId, { email: 'peter@example.com', delete: true }));
     expect(error.code).toBe('outcome-unknown');
     expect(fake.requests.filter(isLookup)).toHaveLength(1);
+  });
+});
+
+describe('a fetch whose body is a Node stream (node-fetch 2)', () => {
+  // The real fetch's answer, with its body turned into a Node stream as node-fetch 2 gives it.
+  const nodeStyle: typeof fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    const body = response.body === null ? null : Readable.fromWeb(response.body as NodeWebStream<Uint8Array>);
+    return new Proxy(response, {
+      get: (target, key) => {
+        if (key === 'body') return body;
+        if (key === 'text')
+          return async () => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of body ?? []) chunks.push(chunk as Buffer);
+            return Buffer.concat(chunks).toString();
+          };
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+
+  it('reads answers whole, and still applies the size limit and refuses redirects', async () => {
+    const { api, fake } = await setup({}, { fetch: nodeStyle, maxResponseBytes: 64 * 1024 });
+    expect(await collect(api.responses(fake.siteId, DEFAULT_SURVEY.id, { limit: 10 }))).toHaveLength(257);
+    fake.inject({ match: isData, status: 200, body: `{"results":[${'1,'.repeat(40_000)}1]}` });
+    expect((await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id))).code).toBe('response-too-large');
+    fake.inject({ match: isData, status: 302, headers: { location: '/elsewhere' } });
+    expect((await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id))).code).toBe('redirect');
   });
 });
