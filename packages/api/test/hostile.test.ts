@@ -6,6 +6,7 @@ import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestReport } from '../src/index';
 import { fakeClock } from './clock';
@@ -559,5 +560,54 @@ describe('a fetch whose body is a Node stream (node-fetch 2)', () => {
     expect((await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id))).code).toBe('response-too-large');
     fake.inject({ match: isData, status: 302, headers: { location: '/elsewhere' } });
     expect((await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id))).code).toBe('redirect');
+  });
+});
+
+describe('properties over hostile inputs', () => {
+  it('a redirect to any URL names its origin and path, never its query, fragment or credentials', async () => {
+    const { api, fake } = await setup();
+    const location = fc.webUrl({
+      authoritySettings: { withUserInfo: true, withPort: true },
+      withQueryParameters: true,
+      withFragments: true,
+    });
+    await fc.assert(
+      fc.asyncProperty(location, async (target) => {
+        const url = new URL(target);
+        fake.inject({ match: isData, status: 307, headers: { location: target } });
+        const error = await rejection(api.survey(fake.siteId, DEFAULT_SURVEY.id));
+        const shown = /\(a redirect to (.*)\): /.exec(error.message)?.[1];
+        expect(shown?.startsWith(url.origin)).toBe(true);
+        expect(shown).not.toMatch(/[?#]/);
+        if (url.password.length >= 3) expect(error.message).not.toContain(url.password);
+        if (url.username !== '') expect(shown).not.toContain(`${url.username}:`);
+      }),
+      { numRuns: 25 },
+    );
+    // Each case is a request to the local server: seconds in all on a busy machine.
+  }, 60_000);
+
+  it('a base URL with credentials is refused, and no password, however written, is printed', () => {
+    const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) });
+    fc.assert(
+      fc.property(
+        printable,
+        fc.constantFrom('https://', 'http://', ''),
+        fc.constantFrom('api.hotjar.io', '127.0.0.1:8080'),
+        (rest, scheme, host) => {
+          const password = `PW${rest}`;
+          const baseUrl = `${scheme}user:${password}@${host}`;
+          let message = '';
+          try {
+            createHotjarApi({ clientId: 'id', clientSecret: 'secret-value', baseUrl });
+          } catch (error) {
+            message = (error as Error).message;
+          }
+          expect(message).toMatch(/^\[hotjar-bridge\] baseUrl must be/);
+          expect(message).not.toContain(password);
+          expect(message).not.toContain('PW');
+        },
+      ),
+    );
   });
 });
