@@ -313,7 +313,9 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       }
 
       if (!response.ok) {
-        const body = await readBody(response, ERROR_BODY_BYTES, 'cut', timer).catch(() => undefined);
+        const body = await readBody(response, Math.min(ERROR_BODY_BYTES, options.maxResponseBytes), 'cut', timer).catch(
+          () => undefined,
+        );
         const refused = attempt.isTokenRequest && (status === 400 || status === 401);
         throw fail(refused ? 'unauthorized' : codeForStatus(status), status, body);
       }
