@@ -1,3 +1,5 @@
+import { parseHttpDate } from './http-date';
+
 const BASE_MS = 500;
 const CAP_MS = 30_000;
 
@@ -12,17 +14,15 @@ export function backoffDelay(attempt: number, random: () => number): number {
 }
 
 /**
- * Reads `Retry-After`: a number of seconds, or an HTTP date. Returns milliseconds to wait
- * (0 for a date in the past), or undefined when the header is absent or unreadable.
+ * Reads `Retry-After` as HTTP defines it: delta-seconds (digits only) or an HTTP date. Returns
+ * milliseconds to wait (0 for a date in the past), or undefined when the header is absent or
+ * anything else, so that the caller falls back to its backoff.
  */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (header === null) return undefined;
-  const value = header.trim();
+  // Only spaces and tabs are optional whitespace around a field value.
+  const value = header.replace(/^[ \t]+|[ \t]+$/g, '');
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  // An HTTP date always names a weekday and a month; without letters, V8's Date.parse would
-  // read "1.5" as a date too.
-  if (!/[a-z]/i.test(value)) return undefined;
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = parseHttpDate(value, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }

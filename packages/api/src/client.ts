@@ -38,8 +38,19 @@ export interface HotjarApi {
   survey(siteId: HotjarId, surveyId: HotjarId): Promise<HotjarSurvey>;
   /** Every response to a survey, newest first, across all pages; `.pages()` gives the cursors to resume. */
   responses(siteId: HotjarId, surveyId: HotjarId, options?: ResponsesOptions): HotjarPaged<HotjarSurveyResponse>;
-  /** A data-subject request: Hotjar looks the person up by email and user ids, and deletes or reports. */
+  /**
+   * A data-subject request: Hotjar looks the person up by email and user ids, and deletes or
+   * reports. Sent at most once: a lost connection after it may have reached Hotjar rejects with
+   * `outcome-unknown` instead of sending it again.
+   */
   lookupUser(organizationId: HotjarId, options: LookupUserOptions): Promise<HotjarUserLookupResult>;
+  /**
+   * The text with the client secret and every token this client has held replaced by
+   * `[redacted]`, in every form a server or a proxy echoes them (percent-encoded, JSON-escaped,
+   * base64...). The client's errors and `onRequest` reports are already redacted; pass anything
+   * else you print or log of Hotjar's answers through it.
+   */
+  redact(text: string): string;
 }
 
 function pageLimit(value: unknown): number {
@@ -116,11 +127,15 @@ export function createHotjarApi(options: HotjarApiOptions): HotjarApi {
     async lookupUser(organizationId, lookupOptions) {
       const path = `/v1/organizations/${idSegment('organizationId', organizationId)}/user-lookup`;
       const json = lookupBody(lookupOptions);
-      // Not idempotent for retries: a 5xx may come after Hotjar acted, so only a 429 or no answer is retried.
-      const answer = await transport.request({ method: 'POST', path, json, idempotent: false, allowEmpty: true });
+      // Sent at most once: only a 429 or a connection that was never made is retried. Any 2xx is
+      // Hotjar's acceptance, whatever its body.
+      const answer = await transport.request({ method: 'POST', path, json, idempotent: false, anyBody: true });
+      if (answer.data === undefined) return answer.text.trim() === '' ? {} : { answer: answer.text };
       if (answer.data === null || typeof answer.data !== 'object' || Array.isArray(answer.data))
         return { answer: answer.data };
       return answer.data as HotjarUserLookupResult;
     },
+
+    redact: transport.redact,
   };
 }

@@ -8,6 +8,11 @@
  * - `rate-limited`: still 429 after every retry.
  * - `server`: Hotjar answered 5xx after every retry allowed.
  * - `network`: no answer was received (DNS, connection, TLS), after every retry allowed.
+ * - `timeout`: no complete answer within `timeoutMs`, after every retry allowed.
+ * - `outcome-unknown`: a call that changes data (the user lookup) lost its connection or timed
+ *   out after it may have reached Hotjar; it is not sent again, since Hotjar may have acted.
+ * - `redirect`: the answer was a redirect (3xx), which the client does not follow.
+ * - `response-too-large`: the answer's body was larger than `maxResponseBytes`.
  * - `unexpected-response`: an answer this client cannot read: not JSON, a page without
  *   `results`, a `next_cursor` already followed, a token without `access_token`, or another
  *   status (400, 422...).
@@ -19,6 +24,10 @@ export type HotjarApiErrorCode =
   | 'rate-limited'
   | 'server'
   | 'network'
+  | 'timeout'
+  | 'outcome-unknown'
+  | 'redirect'
+  | 'response-too-large'
   | 'unexpected-response';
 
 /** What a `HotjarApiError` is built from. */
@@ -43,6 +52,14 @@ const FIXES: Record<HotjarApiErrorCode, string> = {
   'rate-limited': 'Hotjar kept answering 429; wait a minute, lower maxRequestsPerMinute or raise retries',
   server: 'Hotjar answered with a server error; try again later',
   network: 'no answer from Hotjar; check the network, a proxy, or the base URL (HOTJAR_API_URL)',
+  timeout:
+    'no complete answer within timeoutMs (the CLI: --timeout); check the network, a proxy or the base URL (HOTJAR_API_URL), or allow more time',
+  'outcome-unknown':
+    'the request may have reached Hotjar before the connection failed, so it was not sent again: Hotjar may or may not have acted on it. Check before sending it again: a lookup with delete: false (the CLI: without --delete) has Hotjar email a report of what it still holds',
+  redirect:
+    'the client follows no redirect, so that the secret, the token and personal data go to the base URL only; if the address it points to is where Hotjar answers, set baseUrl (HOTJAR_API_URL) to it',
+  'response-too-large':
+    'the answer was larger than maxResponseBytes, far more than a page of 100 results; check the base URL (HOTJAR_API_URL), or raise maxResponseBytes',
   'unexpected-response': 'Hotjar answered something this client cannot read; the body is attached',
 };
 

@@ -15,6 +15,12 @@ export interface HotjarPaged<T> extends AsyncIterable<T> {
   pages(): AsyncIterableIterator<HotjarPage<T>>;
 }
 
+// A walk ends as an unexpected response after this many empty pages in a row that each give a new
+// cursor: Hotjar ends a list with a null next_cursor, so such a run is a server going nowhere.
+export const MAX_EMPTY_PAGES = 20;
+// A cursor travels in the query string, where servers refuse URLs of more than about 8 KB.
+const MAX_CURSOR_LENGTH = 4096;
+
 /** Follows `next_cursor` from `startCursor` until Hotjar gives none. One page is held at a time. */
 export function paged<T>(
   transport: Transport,
@@ -27,9 +33,17 @@ export function paged<T>(
     // Every cursor followed so far (one short string a page): a cursor that comes back, even
     // pages later, would walk the same pages forever.
     const followed = new Set<string>(cursor === undefined ? [] : [cursor]);
+    let emptyRun = 0;
     for (;;) {
       const answer = await transport.request({ method: 'GET', path, query: { ...query, cursor }, idempotent: true });
       const page = readPage<T>(transport, answer, cursor, followed);
+      emptyRun = page.results.length === 0 && page.nextCursor !== null ? emptyRun + 1 : 0;
+      if (emptyRun >= MAX_EMPTY_PAGES)
+        throw transport.unexpected(
+          'GET',
+          answer,
+          `${MAX_EMPTY_PAGES} empty pages in a row, each with a new next_cursor`,
+        );
       yield page;
       if (page.nextCursor === null) return;
       cursor = page.nextCursor;
@@ -56,6 +70,8 @@ function readPage<T>(
   const next = data.next_cursor;
   if (next !== undefined && next !== null && typeof next !== 'string')
     throw transport.unexpected('GET', answer, 'a next_cursor that is not a string');
+  if (typeof next === 'string' && next.length > MAX_CURSOR_LENGTH)
+    throw transport.unexpected('GET', answer, `a next_cursor of more than ${MAX_CURSOR_LENGTH} characters`);
   if (typeof next === 'string' && next !== '' && followed.has(next))
     throw transport.unexpected(
       'GET',

@@ -1,8 +1,9 @@
 import { backoffDelay, retryAfterMs } from './backoff';
+import { attemptTimer, BodyLimitError, discard, readBody, TimeoutError } from './body';
 import { codeForStatus, HotjarApiError, type HotjarApiErrorCode } from './errors';
 import { createRateLimiter } from './limiter';
 import type { ResolvedApiOptions } from './options';
-import { cutBody, redactPath, redactSecrets } from './redact';
+import { bodyExcerpt, createRedactor, redactPath } from './redact';
 
 /** What `onRequest` receives after every HTTP attempt. It never holds the client secret or a token. */
 export interface RequestReport {
@@ -29,14 +30,18 @@ export interface ApiCall {
   query?: Record<string, string | number | boolean | undefined>;
   /** A JSON body. */
   json?: unknown;
-  /** Retry 5xx answers and errors reading the body; only for calls that change nothing. */
+  /** Retry 5xx answers, timeouts and lost connections; only for calls that change nothing. */
   idempotent: boolean;
-  /** An empty 2xx body reads as `{}` instead of an unexpected response. */
-  allowEmpty?: boolean;
+  /**
+   * Any 2xx is a success whatever its body (empty, not JSON, cut off, too large): `data` is then
+   * undefined. For calls that change data, where a 2xx says Hotjar accepted them.
+   */
+  anyBody?: boolean;
 }
 
 /** A successful answer: the parsed JSON, and what is needed to describe it in an error. */
 export interface ApiAnswer {
+  /** The parsed JSON; undefined for an `anyBody` call whose body is not JSON. */
   data: unknown;
   status: number;
   path: string;
@@ -50,35 +55,45 @@ interface Attempt {
   headers: Record<string, string>;
   body?: string;
   idempotent: boolean;
-  allowEmpty: boolean;
+  anyBody: boolean;
   auth: boolean;
   isTokenRequest: boolean;
 }
 
 const TOKEN_PATH = '/v1/oauth/token';
+const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_SHAPE = new RegExp(`^[\\x21-\\x7e]{1,${MAX_TOKEN_LENGTH}}$`);
 // Refresh a minute before Hotjar's expiry, so a token never expires between check and use.
 const TOKEN_MARGIN_MS = 60_000;
-// The longest Retry-After the client waits for.
-const MAX_WAIT_MS = 15 * 60_000;
+// The longest one call waits across all its retries (Retry-After and backoff together): a
+// longer Retry-After fails the call as rate-limited rather than hanging a job for hours (and
+// past about 24.8 days a timer would even fire at once).
+export const MAX_TOTAL_WAIT_MS = 15 * 60_000;
+// What an error keeps of a failed answer's body (it shows 1 KB of it).
+const ERROR_BODY_BYTES = 64 * 1024;
+// Connection errors that come before any byte of the request is sent: a call that changes data
+// may be sent again after these, and after nothing else.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export interface Transport {
   request(call: ApiCall): Promise<ApiAnswer>;
   /** An `unexpected-response` error for an answer whose JSON does not have the documented shape. */
   unexpected(method: 'GET' | 'POST', answer: ApiAnswer, what: string): HotjarApiError;
+  /** The text with the client secret and every token this client has held removed, in any encoding. */
+  redact(text: string): string;
 }
 
-/** Tokens, the rate limiter, retries and errors: everything between a client method and fetch. */
+/** Tokens, the rate limiter, retries, limits and errors: everything between a client method and fetch. */
 export function createTransport(options: ResolvedApiOptions): Transport {
   const { now, sleep, random, retries } = options;
   const limiter = createRateLimiter(options.maxRequestsPerMinute, now, sleep);
   let token: { value: string; expiresAt: number } | undefined;
   let pendingToken: Promise<string> | undefined;
 
-  // Every token this client has held: a call still in flight with a replaced token may get it
-  // echoed back. One short string per token (one an hour at Hotjar's default lifetime).
-  const heldTokens = new Set<string>();
-  const secrets = (): Array<string | undefined> => [options.clientSecret, ...heldTokens];
-  const clean = (text: string): string => redactSecrets(text, secrets());
+  // The secret and every token this client has held: a call still in flight with a replaced
+  // token may get it echoed back. One short string per token (one an hour at Hotjar's default lifetime).
+  const redactor = createRedactor([options.clientSecret]);
+  const clean = (text: string): string => redactor.redact(text);
 
   function report(entry: RequestReport): void {
     if (options.onRequest === undefined) return;
@@ -120,13 +135,26 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       body: form.toString(),
       // Asking for a token changes nothing at Hotjar, so it is retried like a GET.
       idempotent: true,
-      allowEmpty: false,
+      anyBody: false,
       auth: false,
       isTokenRequest: true,
     });
     const data = answer.data as { access_token?: unknown; expires_in?: unknown } | null;
     const value = data?.access_token;
     if (typeof value !== 'string' || value === '') throw unexpected('POST', answer, 'no access_token in the answer');
+    // A header value must be visible ASCII, and a token kilobytes long would only make every
+    // redaction slow: neither is a token Hotjar issues. The refused value is kept out of the error.
+    if (!TOKEN_SHAPE.test(value)) {
+      let text = answer.text;
+      for (const form of [value, JSON.stringify(value).slice(1, -1)]) text = text.split(form).join('[redacted]');
+      throw unexpected(
+        'POST',
+        { ...answer, text },
+        `an access_token that is not 1 to ${MAX_TOKEN_LENGTH} visible ASCII characters`,
+      );
+    }
+    // Known before anything else can echo it.
+    redactor.add(value);
     const expiresIn = data?.expires_in;
     // Without a usable expires_in, the token is kept until Hotjar refuses it (a 401 refreshes it).
     // A token that lives under two minutes is kept for half its life rather than not at all.
@@ -135,7 +163,6 @@ export function createTransport(options: ResolvedApiOptions): Transport {
         ? now() + Math.max(expiresIn * 1000 - TOKEN_MARGIN_MS, expiresIn * 500)
         : Number.POSITIVE_INFINITY;
     token = { value, expiresAt };
-    heldTokens.add(value);
     return value;
   }
 
@@ -145,14 +172,15 @@ export function createTransport(options: ResolvedApiOptions): Transport {
         code: 'unexpected-response',
         status: answer.status,
         method,
-        path: answer.path,
-        body: cutBody(clean(answer.text)),
+        path: clean(answer.path),
+        body: bodyExcerpt(answer.text, redactor),
       },
-      what,
+      clean(what),
     );
   }
 
   function networkCause(error: unknown): Error {
+    if (error instanceof TimeoutError) return new Error(error.message);
     const parts: string[] = [];
     let current: unknown = error;
     for (let depth = 0; depth < 3 && current instanceof Error; depth += 1) {
@@ -163,10 +191,28 @@ export function createTransport(options: ResolvedApiOptions): Transport {
     return new Error(clean(parts.join(': ') || thrownText(error)));
   }
 
+  /** Where a redirect pointed, without query, fragment or credentials. */
+  function redirectTarget(response: Response, url: string): string {
+    if (response.type === 'opaqueredirect') return 'a redirect (the fetch in use hides where to)';
+    if (response.redirected) return `a redirect the fetch in use followed, to ${shownUrl(response.url, url)}`;
+    const location = response.headers.get('location');
+    if (location === null) return 'a redirect without a Location';
+    return `a redirect to ${shownUrl(location, url)}`;
+  }
+
+  function shownUrl(target: string, base: string): string {
+    if (!URL.canParse(target, base)) return 'an address that is not a URL';
+    const parsed = new URL(target, base);
+    const where = /^https?:$/.test(parsed.protocol) ? `${parsed.origin}${parsed.pathname}` : `a ${parsed.protocol} URL`;
+    const shown = clean(where);
+    return shown.length > 200 ? `${shown.slice(0, 200)}...` : shown;
+  }
+
   async function send(attempt: Attempt): Promise<ApiAnswer> {
-    const path = redactPath(fullPath(attempt.path, attempt.query));
-    const url = `${options.baseUrl}${fullPath(attempt.path, attempt.query)}`;
+    const rawPath = fullPath(attempt.path, attempt.query);
+    const url = `${options.baseUrl}${rawPath}`;
     let retried = 0;
+    let waited = 0;
     let refreshed = false;
     for (let number = 1; ; number += 1) {
       const headers: Record<string, string> = { accept: 'application/json', ...attempt.headers };
@@ -177,83 +223,126 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       }
       await limiter.take();
       const started = now();
+      // Redacted again for each attempt: a cursor may echo a token the client got since.
+      const path = clean(redactPath(rawPath));
       const base = { method: attempt.method, path, attempt: number };
-      const fail = (code: HotjarApiErrorCode, status: number, text: string | undefined, cause?: unknown) => {
+      const fail = (
+        code: HotjarApiErrorCode,
+        status: number,
+        body?: { text: string; cut: boolean },
+        cause?: unknown,
+        what?: string,
+      ) => {
         report({ ...base, status, durationMs: now() - started, outcome: 'error', code });
-        return new HotjarApiError({
-          code,
-          status,
-          method: attempt.method,
-          path,
-          body: text === undefined ? undefined : cutBody(clean(text)),
-          cause,
-        });
+        return new HotjarApiError(
+          {
+            code,
+            status,
+            method: attempt.method,
+            path,
+            body: body === undefined ? undefined : bodyExcerpt(body.text, redactor, body.cut),
+            cause,
+          },
+          what,
+        );
       };
-      const retryAfter = async (status: number, waitMs: number): Promise<void> => {
-        report({ ...base, status, durationMs: now() - started, outcome: 'retry', waitMs });
+      const succeed = (status: number, data: unknown, text: string): ApiAnswer => {
+        report({ ...base, status, durationMs: now() - started, outcome: 'ok' });
+        return { data, status, path, text };
+      };
+      // Whether one more retry after `ms` stays within `retries` and the total wait.
+      const mayWait = (ms: number): boolean => retried < retries && waited + ms <= MAX_TOTAL_WAIT_MS;
+      const wait = async (status: number, ms: number): Promise<void> => {
+        report({ ...base, status, durationMs: now() - started, outcome: 'retry', waitMs: ms });
         retried += 1;
-        await sleep(waitMs);
+        waited += ms;
+        await sleep(ms);
       };
 
+      const timer = attemptTimer(options.timeoutMs, options.timeoutSignal(options.timeoutMs), now);
       let response: Response;
       try {
-        response = await options.fetch(url, { method: attempt.method, headers, body: attempt.body });
-      } catch (error) {
-        // No answer at all: Hotjar did not act on it, so even the POST may be sent again.
-        if (retried < retries) {
-          await retryAfter(0, backoffDelay(retried, random));
+        response = await timer.race(
+          options.fetch(url, {
+            method: attempt.method,
+            headers,
+            body: attempt.body,
+            // A redirect would take the secret, the token or a person's email to another host.
+            redirect: 'manual',
+            signal: timer.signal,
+          }),
+        );
+        timer.check();
+      } catch (caught) {
+        const error =
+          timer.signal.aborted && !(caught instanceof TimeoutError) ? new TimeoutError(options.timeoutMs) : caught;
+        // A call that changes data is sent again only when it cannot have left this machine.
+        if (!attempt.idempotent && !notSent(error)) throw fail('outcome-unknown', 0, undefined, networkCause(error));
+        const ms = backoffDelay(retried, random);
+        if (mayWait(ms)) {
+          await wait(0, ms);
           continue;
         }
-        throw fail('network', 0, undefined, networkCause(error));
+        throw fail(error instanceof TimeoutError ? 'timeout' : 'network', 0, undefined, networkCause(error));
       }
 
       const status = response.status;
+      if (response.type === 'opaqueredirect' || response.redirected || (status >= 300 && status < 400)) {
+        discard(response);
+        throw fail('redirect', status, undefined, undefined, redirectTarget(response, url));
+      }
       if (status === 401 && attempt.auth && !refreshed) {
-        await response.body?.cancel().catch(() => undefined);
+        discard(response);
         refreshed = true;
         if (token?.value === usedToken) token = undefined;
         report({ ...base, status, durationMs: now() - started, outcome: 'refresh-token' });
         continue;
       }
-      const retryable = status === 429 || (status >= 500 && attempt.idempotent);
-      const wait =
-        status === 429
-          ? (retryAfterMs(response.headers.get('retry-after'), now()) ?? backoffDelay(retried, random))
-          : backoffDelay(retried, random);
-      // A longer Retry-After fails the call as rate-limited rather than hanging it: past about
-      // 24.8 days a timer would even fire at once.
-      if (retryable && retried < retries && wait <= MAX_WAIT_MS) {
-        await response.body?.cancel().catch(() => undefined);
-        await retryAfter(status, wait);
-        continue;
+      // A 429 is a refusal before any work: even a call that changes data is sent again. A 5xx may
+      // come after Hotjar acted (a proxy that timed out while Hotjar went on), so only calls that
+      // change nothing are retried after one.
+      if (status === 429 || (status >= 500 && attempt.idempotent)) {
+        const fromHeader =
+          status === 429 || status === 503 ? retryAfterMs(response.headers.get('retry-after'), now()) : undefined;
+        const ms = fromHeader ?? backoffDelay(retried, random);
+        if (mayWait(ms)) {
+          discard(response);
+          await wait(status, ms);
+          continue;
+        }
+      }
+
+      if (!response.ok) {
+        const body = await readBody(response, Math.min(ERROR_BODY_BYTES, options.maxResponseBytes), 'cut', timer).catch(
+          () => undefined,
+        );
+        const refused = attempt.isTokenRequest && (status === 400 || status === 401);
+        throw fail(refused ? 'unauthorized' : codeForStatus(status), status, body);
       }
 
       let text: string;
       try {
-        text = await response.text();
+        ({ text } = await readBody(response, options.maxResponseBytes, 'fail', timer));
       } catch (error) {
-        if (attempt.idempotent && retried < retries) {
-          await retryAfter(status, backoffDelay(retried, random));
+        // A 2xx says Hotjar accepted a call that changes data, whatever follows it.
+        if (attempt.anyBody) return succeed(status, undefined, '');
+        if (error instanceof BodyLimitError)
+          throw fail('response-too-large', status, undefined, undefined, `over ${options.maxResponseBytes} bytes`);
+        const ms = backoffDelay(retried, random);
+        if (attempt.idempotent && mayWait(ms)) {
+          await wait(status, ms);
           continue;
         }
-        throw fail('network', status, undefined, networkCause(error));
-      }
-      if (!response.ok) {
-        const refused = attempt.isTokenRequest && (status === 400 || status === 401);
-        throw fail(refused ? 'unauthorized' : codeForStatus(status), status, text);
-      }
-      if (text.trim() === '' && attempt.allowEmpty) {
-        report({ ...base, status, durationMs: now() - started, outcome: 'ok' });
-        return { data: {}, status, path, text };
+        throw fail(error instanceof TimeoutError ? 'timeout' : 'network', status, undefined, networkCause(error));
       }
       let data: unknown;
       try {
         data = JSON.parse(text);
       } catch {
-        throw fail('unexpected-response', status, text);
+        if (attempt.anyBody) return succeed(status, undefined, text);
+        throw fail('unexpected-response', status, { text, cut: false });
       }
-      report({ ...base, status, durationMs: now() - started, outcome: 'ok' });
-      return { data, status, path, text };
+      return succeed(status, data, text);
     }
   }
 
@@ -266,13 +355,25 @@ export function createTransport(options: ResolvedApiOptions): Transport {
         headers: call.json === undefined ? {} : { 'content-type': 'application/json' },
         body: call.json === undefined ? undefined : JSON.stringify(call.json),
         idempotent: call.idempotent,
-        allowEmpty: call.allowEmpty ?? false,
+        anyBody: call.anyBody ?? false,
         auth: true,
         isTokenRequest: false,
       });
     },
     unexpected,
+    redact: (text) => (typeof text === 'string' ? clean(text) : text),
   };
+}
+
+/** Whether a fetch error shows the request never left this machine (no connection was made). */
+function notSent(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT.has(code)) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 /** A thrown value that is not an Error, as text; an object without a prototype has no String(). */

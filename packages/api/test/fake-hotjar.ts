@@ -1,8 +1,10 @@
 // A local stand-in for Hotjar's REST API, as its reference documents it: client-credentials
 // tokens that expire, a bearer check on every call, cursor pages of surveys and responses,
 // and the user-lookup call. It records every request, and answers with an injected fault
-// (a 429 with Retry-After, a 500, a malformed body, a dropped connection) when told to.
-// It listens on 127.0.0.1 on a free port, and nowhere else.
+// (a 429 with Retry-After, a 500, a malformed body, a dropped connection) when told to, or
+// behaves as a hostile server would (a redirect elsewhere, an echo of what it received, a body
+// that never ends or trickles, no answer at all). It listens on 127.0.0.1 on a free port, and
+// nowhere else.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +17,8 @@ export interface RecordedRequest {
   body: string;
   /** The fake's clock when the request arrived. */
   at: number;
+  /** Set once the connection closed before the fake finished its answer (the client gave up on it). */
+  abandoned?: boolean;
 }
 
 export interface FakeFault {
@@ -24,10 +28,23 @@ export interface FakeFault {
   headers?: Record<string, string>;
   /** The body to send, or a function of the request (to echo what was sent). */
   body?: string | ((request: RecordedRequest) => string);
+  /** Bytes to send as the body, as they are (a compressed body with its content-encoding header). */
+  rawBody?: Buffer;
   /** Close the connection without answering. */
   drop?: boolean;
   /** Wait for this before answering; without status, body or drop, the answer is then the normal one. */
   wait?: () => Promise<void>;
+  /** Answer nothing at all, holding the connection open. */
+  silent?: boolean;
+  /** Send the status and headers, then nothing more, holding the connection open. */
+  stall?: boolean;
+  /** Send the status and headers, then a body that never ends, as fast as the client takes it. */
+  endless?: boolean;
+  /**
+   * Send the status and headers, then one byte at a time, forever: `onByte` runs before each
+   * (to move the client's fake clock), with a few real milliseconds between bytes.
+   */
+  trickle?: { onByte: () => void };
 }
 
 export interface FakeSurvey {
@@ -53,6 +70,8 @@ export interface FakeHotjarOptions {
   lookupAnswer?: string;
   /** 403 for these features, as for a plan without API access to them. */
   forbidden?: Array<'responses' | 'user-lookup'>;
+  /** false closes each connection after its answer, so that every request makes a new one. @default true */
+  keepAlive?: boolean;
 }
 
 export interface FakeHotjar {
@@ -145,6 +164,50 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+async function endless(response: ServerResponse): Promise<void> {
+  const chunk = Buffer.from(`{"results":[${'{"id":1},'.repeat(7000)}`);
+  while (!response.destroyed) {
+    if (!response.write(chunk))
+      await new Promise<void>((resolve) => {
+        response.once('drain', resolve);
+        response.once('close', resolve);
+      });
+  }
+}
+
+async function trickle(response: ServerResponse, onByte: () => void): Promise<void> {
+  let first = true;
+  while (!response.destroyed) {
+    onByte();
+    response.write(first ? '{' : ' ');
+    first = false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** A second server, as another origin a redirect may point to: it records whatever reaches it. */
+export async function startRecorder(): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void> }> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((request, response) => {
+    readBody(request).then((body) => {
+      requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body, at: 0 });
+      // What a hostile host would answer: a token of its own and a page of data.
+      json(response, 200, { access_token: 'tok_from_elsewhere', expires_in: 3600, results: [{ id: 'forged' }] });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 function json(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
@@ -213,7 +276,22 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
     if (faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1);
       if (fault!.wait !== undefined) await fault!.wait();
-      const replaces = fault!.drop === true || fault!.status !== undefined || fault!.body !== undefined;
+      if (fault!.silent === true || fault!.stall === true || fault!.endless === true || fault!.trickle !== undefined) {
+        response.on('close', () => {
+          if (!response.writableFinished) recorded.abandoned = true;
+        });
+        if (fault!.silent === true) return;
+        response.writeHead(fault!.status ?? 200, { 'content-type': 'application/json', ...fault!.headers });
+        response.flushHeaders();
+        if (fault!.endless === true) return endless(response);
+        if (fault!.trickle !== undefined) return trickle(response, fault!.trickle.onByte);
+        return;
+      }
+      const replaces =
+        fault!.drop === true ||
+        fault!.status !== undefined ||
+        fault!.body !== undefined ||
+        fault!.rawBody !== undefined;
       if (!replaces) return answer(request, response, recorded, body);
       if (fault!.drop === true) {
         request.socket.destroy();
@@ -221,7 +299,7 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
       }
       const text = typeof fault!.body === 'function' ? fault!.body(recorded) : (fault!.body ?? '');
       response.writeHead(fault!.status ?? 500, { 'content-type': 'application/json', ...fault!.headers });
-      response.end(text);
+      response.end(fault!.rawBody ?? text);
       return;
     }
     return answer(request, response, recorded, body);
@@ -287,6 +365,7 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
   }
 
   const server = createServer((request, response) => {
+    if (options.keepAlive === false) response.shouldKeepAlive = false;
     handle(request, response).catch(() => {
       response.statusCode = 500;
       response.end();
