@@ -40,6 +40,8 @@ export interface HotjarApi {
   responses(siteId: HotjarId, surveyId: HotjarId, options?: ResponsesOptions): HotjarPaged<HotjarSurveyResponse>;
   /** A data-subject request: Hotjar looks the person up by email and user ids, and deletes or reports. */
   lookupUser(organizationId: HotjarId, options: LookupUserOptions): Promise<HotjarUserLookupResult>;
+  /** A text with the client secret and every token this client has held replaced by `[redacted]`, before it is logged or printed. */
+  redact(text: string): string;
 }
 
 function pageLimit(value: unknown): number {
@@ -121,6 +123,10 @@ export function createHotjarApi(options: HotjarApiOptions): HotjarApi {
       if (answer.data === null || typeof answer.data !== 'object' || Array.isArray(answer.data))
         return { answer: answer.data };
       return answer.data as HotjarUserLookupResult;
+    },
+
+    redact(text) {
+      return transport.redact(String(text));
     },
   };
 }

@@ -65,6 +65,8 @@ export interface Transport {
   request(call: ApiCall): Promise<ApiAnswer>;
   /** An `unexpected-response` error for an answer whose JSON does not have the documented shape. */
   unexpected(method: 'GET' | 'POST', answer: ApiAnswer, what: string): HotjarApiError;
+  /** A text with the client secret and every token held so far replaced by `[redacted]`. */
+  redact(text: string): string;
 }
 
 /** Tokens, the rate limiter, retries and errors: everything between a client method and fetch. */
@@ -272,6 +274,7 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       });
     },
     unexpected,
+    redact: clean,
   };
 }
 
