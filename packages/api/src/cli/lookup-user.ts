@@ -2,9 +2,9 @@ import { createInterface } from 'node:readline';
 import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import { idSegment } from '../ids';
+import { commandPrefix } from './invocation';
 import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write } from './io';
 import type { CliValues } from './run';
-import { commandPrefix } from './invocation';
 import { inert, inertJson, shellQuote } from './terminal';
 
 /** `lookup-user <organizationId> [--email E] [--user SITE:ID ...] [--delete] [--yes]` */
@@ -36,7 +36,10 @@ export async function lookupUserCommand(
   if (email === undefined && userIds.size === 0)
     throw new UsageError('lookup-user needs --email or --user SITE:ID (both when both are known, as Hotjar asks)');
   const remove = values.delete === true;
-  const who = [...(email === undefined ? [] : [email]), ...[...userIds].map(([site, id]) => `user ${id} on site ${site}`)]
+  const who = [
+    ...(email === undefined ? [] : [email]),
+    ...[...userIds].map(([site, id]) => `user ${id} on site ${site}`),
+  ]
     .map(inert)
     .join(', ');
 
@@ -67,7 +70,9 @@ export async function lookupUserCommand(
   } catch (error) {
     if (!(error instanceof HotjarApiError) || !outcomeUnknown(error)) throw error;
     io.stderr.write(apiErrorText(error, (text) => api.redact(text)));
-    io.stderr.write(unknownOutcome(commandPrefix({ argv1: io.argv1, env: io.env }), remove, organizationId, email, userIds));
+    io.stderr.write(
+      unknownOutcome(commandPrefix({ argv1: io.argv1, env: io.env }), remove, organizationId, email, userIds),
+    );
     return EXIT_API_ERROR;
   }
   io.stderr.write(

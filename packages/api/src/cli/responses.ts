@@ -5,6 +5,7 @@ import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import type { HotjarSurveyQuestion, HotjarSurveyResponse } from '../types';
 import { csvLayout, toCsv } from './csv';
+import { commandPrefix } from './invocation';
 import {
   apiErrorText,
   type CliIo,
@@ -18,7 +19,6 @@ import {
   UsageError,
   write,
 } from './io';
-import { commandPrefix } from './invocation';
 import type { CliValues } from './run';
 import { integerOption } from './run';
 import { hasControl, inert, inertJson, inertLines, shellQuote } from './terminal';
@@ -114,7 +114,8 @@ export async function responsesCommand(
       if (page.nextCursor !== null && hasControl(page.nextCursor))
         throw new UnexpectedAnswer(`${where} gives a next_cursor holding control characters`);
       for (const response of page.results)
-        if (!isRecord(response)) throw new UnexpectedAnswer(`${where} holds ${kindOf(response)} where a response should be`);
+        if (!isRecord(response))
+          throw new UnexpectedAnswer(`${where} holds ${kindOf(response)} where a response should be`);
       let chunk: string;
       if (layout === undefined) {
         chunk = page.results.map(ndjsonLine).join('');

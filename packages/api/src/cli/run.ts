@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createHotjarApi, type HotjarApi } from '../client';
-import type { HotjarApiOptions } from '../options';
 import { HotjarApiError } from '../errors';
+import type { HotjarApiOptions } from '../options';
 import { HELP } from './help';
-import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UnexpectedAnswer, UsageError } from './io';
 import { commandPrefix } from './invocation';
+import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UnexpectedAnswer, UsageError } from './io';
 import { lookupUserCommand } from './lookup-user';
 import { responsesCommand } from './responses';
 import { surveysCommand } from './surveys';

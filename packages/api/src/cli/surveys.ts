@@ -24,7 +24,10 @@ export async function surveysCommand(
     await write(io.stdout, `${api.redact(inertJson(surveys, 2))}\n`);
     return EXIT_OK;
   }
-  await write(io.stdout, table(surveys, (value) => inert(api.redact(cellText(value)))));
+  await write(
+    io.stdout,
+    table(surveys, (value) => inert(api.redact(cellText(value)))),
+  );
   return EXIT_OK;
 }
 
