@@ -33,7 +33,6 @@ async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
 }
 
 const lookups = (f: FakeHotjar) => f.requests.filter((r) => r.path.endsWith('/user-lookup'));
-const responseRequests = (f: FakeHotjar) => f.requests.filter((r) => r.path.includes('/responses'));
 const allIds = Array.from({ length: 257 }, (_, i) => (fakeResponse(DEFAULT_SURVEY, i) as { id: number }).id);
 const idsOf = (ndjson: string) =>
   ndjson

@@ -5,6 +5,7 @@
 // C0 (with tab, line feed and carriage return), DEL, C1, the Arabic letter mark, the
 // left-to-right and right-to-left marks, line and paragraph separators, bidi embeddings,
 // overrides and isolates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's job.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // The same, less what JSON.stringify already escapes (C0).
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
