@@ -2,13 +2,15 @@
 // page, a cursor) must not be able to act there: no escape sequence, no line break that fakes a
 // line of our own, no bidi control that reorders what the reader sees, no argument a shell expands.
 
-// C0 (with tab, line feed and carriage return), DEL, C1, the Arabic letter mark, the
-// left-to-right and right-to-left marks, line and paragraph separators, bidi embeddings,
-// overrides and isolates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's job.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// The same, less what JSON.stringify already escapes (C0).
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// DEL, C1, the Arabic letter mark, the left-to-right and right-to-left marks, line and paragraph
+// separators, bidi embeddings, overrides and isolates.
+const BEYOND_C0 = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+// With every C0 character (tab, line feed, carriage return and escape included).
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${BEYOND_C0}]`, 'g');
+// JSON.stringify escapes C0 itself.
+const UNSAFE_IN_JSON = new RegExp(`[${BEYOND_C0}]`, 'g');
+// For data that may span lines (a CSV cell): line feeds and tabs stay.
+const UNSAFE_MULTILINE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${BEYOND_C0}]`, 'g');
 
 function hex(char: string): string {
   const code = char.charCodeAt(0);
@@ -21,10 +23,6 @@ function hex(char: string): string {
 export function inert(text: string): string {
   return text.replace(UNSAFE, hex);
 }
-
-// For data that may span lines (a CSV cell): line feeds and tabs stay.
-const UNSAFE_MULTILINE =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** As `inert`, keeping line feeds and tabs: for multi-line data shown on a terminal. */
 export function inertLines(text: string): string {
