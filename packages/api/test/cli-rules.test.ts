@@ -132,11 +132,22 @@ describe('lookup-user --delete, an outcome that is not known', () => {
     const run = await runCliProcess(args(f, ['--retries', '0']), f);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/may have reached Hotjar: its outcome is unknown, and it was not sent again/);
-    expect(run.stderr).toContain(
-      `To check, ask for a report without --delete (node ${bin} lookup-user ${f.organizationId} --email peter@example.com --user '${f.siteId}:user 42')`,
+    const check = /To check, ask for a report without --delete \((.*)\): Hotjar emails what it still holds/.exec(
+      run.stderr,
+    )?.[1];
+    expect(check).toBe(
+      `node ${bin} lookup-user ${f.organizationId} --email=peter@example.com '--user=${f.siteId}:user 42'`,
     );
     expect(run.stderr).not.toMatch(/try again/i);
     expect(lookups(f)).toHaveLength(1);
+    // The check, pasted into a shell, asks for the report of the same person.
+    const report = await runProcess('sh', ['-c', check!], f);
+    expect(report.code).toBe(0);
+    expect(JSON.parse(lookups(f)[1]!.body)).toEqual({
+      data_subject_email: 'peter@example.com',
+      data_subject_site_id_to_user_id_map: { [f.siteId]: 'user 42' },
+      delete_all_hits: false,
+    });
   });
 
   it('after a 5xx, the same, with the status and what came back', async () => {
@@ -401,7 +412,7 @@ describe('the resume command starts the CLI as the user did', () => {
     symlinkSync(bin, join(binDir, 'hotjar-api'));
     const run = await failedExport(f, { viaPath: binDir });
     const command = resumeCommand(run)!;
-    expect(command).toMatch(/^hotjar-api responses \d+ 555 --format ndjson --cursor \S+$/);
+    expect(command).toMatch(/^hotjar-api responses \d+ 555 --format=ndjson --cursor=\S+$/);
     const resumed = await runProcess('sh', ['-c', command], f, { env: { PATH: `${binDir}:${process.env.PATH}` } });
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toBe('157 more responses in 2 pages written.\n');

@@ -196,7 +196,7 @@ describe('hotjar-api responses', () => {
     expect(cursor).toBeDefined();
     const command = resumeCommand(failed);
     expect(command).toBe(
-      `node ${bin} responses ${f.siteId} 555 --format csv --out ${out} --limit 60 --cursor ${cursor}`,
+      `node ${bin} responses ${f.siteId} 555 --format=csv --out=${out} --limit=60 --cursor=${cursor}`,
     );
 
     // The printed command, pasted into a shell as it is.

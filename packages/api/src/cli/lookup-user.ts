@@ -106,8 +106,8 @@ function unknownOutcome(
     prefix,
     'lookup-user',
     organizationId,
-    ...(email === undefined ? [] : ['--email', shellQuote(email)]),
-    ...[...userIds].flatMap(([site, id]) => ['--user', shellQuote(`${site}:${id}`)]),
+    ...(email === undefined ? [] : [shellQuote(`--email=${email}`)]),
+    ...[...userIds].map(([site, id]) => shellQuote(`--user=${site}:${id}`)),
   ].join(' ');
   return inert(
     `The ${what} request may have reached Hotjar: its outcome is unknown, and it was not sent again. ` +

@@ -225,16 +225,15 @@ function resumeHint(state: {
   const kept = state.partial === undefined ? `${written}.` : `${written} to ${inert(state.partial)}, which is kept.`;
   if (state.resumeCursor === undefined) return `${kept} Nothing to resume from: run the same command again.\n`;
   // Every argument quoted for a POSIX shell: pasting the line runs this CLI and nothing else.
+  // `--name=value`, so a value starting with "-" is not read as an option.
   const args = [
     'responses',
     state.siteId,
     state.surveyId,
-    '--format',
-    state.format,
-    ...(state.out === undefined ? [] : ['--out', state.out]),
-    ...(state.limit === undefined ? [] : ['--limit', String(state.limit)]),
-    '--cursor',
-    state.resumeCursor,
+    `--format=${state.format}`,
+    ...(state.out === undefined ? [] : [`--out=${state.out}`]),
+    ...(state.limit === undefined ? [] : [`--limit=${state.limit}`]),
+    `--cursor=${state.resumeCursor}`,
   ].map((arg) => inert(shellQuote(arg)));
   return `${kept}\nResume cursor: ${inert(state.resumeCursor)}\nResume with: ${[state.prefix, ...args].join(' ')}\n`;
 }
