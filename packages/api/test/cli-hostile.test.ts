@@ -137,6 +137,22 @@ describe('resume cursors written to attack the shell', () => {
   });
 });
 
+describe('a resume cursor too long to paste', () => {
+  it('is refused before its page is written; the resume points at the page before', async () => {
+    const f = await start({
+      cursors: {
+        encode: (offset) => (offset === 200 ? `${'x'.repeat(5000)}#200` : `c${offset}`),
+        decode: (cursor) => Number(cursor.replace(/^c/, '').replace(/^[\s\S]*#/, '')),
+      },
+    });
+    const run = await runCliProcess(['responses', String(f.siteId), '555'], f);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/gives a next_cursor of 5004 characters, more than the 4096 a resume command can carry/);
+    expect(resumeCommand(run)).toMatch(/ --cursor=c100$/);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(100);
+  });
+});
+
 describe('error bodies written to attack the terminal', () => {
   it('reach stderr as a short, inert excerpt with the status, and fake no line of the CLI', async () => {
     const f = await start();

@@ -219,16 +219,16 @@ describe('credentials and ids from the command line', () => {
     expect(f.requests.at(-1)?.path).toMatch(/^\/v1\/sites\/9007199254740991\/surveys/);
   });
 
-  it('--timeout takes seconds above 0 and up to an hour', async () => {
+  it('--timeout takes seconds from a millisecond to an hour', async () => {
     const f = await start();
     const bad = await Promise.all(
-      ['abc', '0', '-1', '3601', '1e3', ''].map((value) =>
+      ['abc', '0', '0.0004', '-1', '3601', '1e3', ''].map((value) =>
         runCliProcess(['surveys', String(f.siteId), `--timeout=${value}`], f),
       ),
     );
     for (const run of bad) {
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/--timeout must be a number of seconds above 0 and up to 3600, got/);
+      expect(run.stderr).toMatch(/--timeout must be a number of seconds from 0.001 to 3600, got/);
     }
     expect(f.requests).toHaveLength(0);
     const good = await runCliProcess(['surveys', String(f.siteId), '--timeout', '2.5'], f);

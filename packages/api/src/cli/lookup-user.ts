@@ -85,11 +85,12 @@ export async function lookupUserCommand(
 }
 
 /**
- * Whether Hotjar may have acted on a request that failed: no answer came (the connection dropped
- * or timed out after the request may have arrived), a 5xx, or a success whose body could not be
- * read. A 4xx or a refused token means Hotjar did not act.
+ * Whether Hotjar may have acted on a request that failed: the client says so (`outcome-unknown`),
+ * no answer came (the connection dropped or timed out after the request may have arrived), a
+ * 5xx, or a success whose body could not be read. A 4xx or a refused token means Hotjar did not act.
  */
 function outcomeUnknown(error: HotjarApiError): boolean {
+  if ((error.code as string) === 'outcome-unknown') return true;
   if (error.method !== 'POST' || error.path.endsWith('/oauth/token')) return false;
   return error.status === 0 || error.status >= 500 || (error.status >= 200 && error.status < 300);
 }

@@ -23,6 +23,10 @@ import type { CliValues } from './run';
 import { integerOption } from './run';
 import { hasControl, inert, inertJson, inertLines, shellQuote } from './terminal';
 
+// Hotjar's cursors are a few dozen characters. A longer one would make the printed resume
+// command unreadable, or longer than a shell takes.
+const MAX_CURSOR_LENGTH = 4096;
+
 /** `responses <siteId> <surveyId> [--format ndjson|csv] [--out FILE] [--cursor C] [--limit N]` */
 export async function responsesCommand(
   api: HotjarApi,
@@ -113,6 +117,10 @@ export async function responsesCommand(
       // before its page is written, so the resume command stays the one before it.
       if (page.nextCursor !== null && hasControl(page.nextCursor))
         throw new UnexpectedAnswer(`${where} gives a next_cursor holding control characters`);
+      if (page.nextCursor !== null && page.nextCursor.length > MAX_CURSOR_LENGTH)
+        throw new UnexpectedAnswer(
+          `${where} gives a next_cursor of ${page.nextCursor.length} characters, more than the ${MAX_CURSOR_LENGTH} a resume command can carry`,
+        );
       for (const response of page.results)
         if (!isRecord(response))
           throw new UnexpectedAnswer(`${where} holds ${kindOf(response)} where a response should be`);

@@ -102,8 +102,8 @@ function usage(io: CliIo, message: string): number {
 function secondsOption(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || value <= 0 || value > max)
-    throw new UsageError(`--${name} must be a number of seconds above 0 and up to ${max}, got "${text}"`);
+  if (!/^\d+(\.\d+)?$/.test(text) || value < 0.001 || value > max)
+    throw new UsageError(`--${name} must be a number of seconds from 0.001 to ${max}, got "${text}"`);
   return value;
 }
 
