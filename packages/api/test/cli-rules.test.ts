@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
+import { resolveApiOptions } from '../src/options';
 import { assertBuilt, bin, printed, resumeCommand, runCliProcess, runProcess } from './cli-process';
 import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
 
@@ -45,6 +46,9 @@ function failPage(f: FakeHotjar, nth: number): void {
   let seen = 0;
   f.inject({ match: (r) => r.path.includes('/responses') && ++seen === nth, status: 200, body: '{"results": [' });
 }
+
+// The client that bounds each request (timeoutMs) is the one that sends a POST at most once.
+const hardenedClient = 'timeoutMs' in resolveApiOptions({ clientId: 'id', clientSecret: 'secret' });
 
 // util-linux `script` runs a command on a pseudo-terminal and feeds it its own stdin.
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -161,6 +165,18 @@ describe('lookup-user --delete, an outcome that is not known', () => {
     expect(lookups(f)).toHaveLength(1);
   });
 
+  it.skipIf(!hardenedClient)(
+    'is sent once, with the default retries, when the connection drops after the request (skipped until the client has timeoutMs and sends a POST at most once)',
+    async () => {
+      const f = await start();
+      f.inject({ match: (r) => r.path.endsWith('/user-lookup'), drop: true });
+      const run = await runCliProcess(args(f), f);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/its outcome is unknown, and it was not sent again/);
+      expect(lookups(f)).toHaveLength(1);
+    },
+  );
+
   it('a 4xx is a refusal: no talk of an unknown outcome', async () => {
     const f = await start();
     f.inject({ match: (r) => r.path.endsWith('/user-lookup'), status: 422, body: '{"error":"invalid email"}' });
@@ -234,6 +250,17 @@ describe('credentials and ids from the command line', () => {
     const good = await runCliProcess(['surveys', String(f.siteId), '--timeout', '2.5'], f);
     expect(good.code).toBe(0);
   });
+
+  it.skipIf(!hardenedClient)(
+    '--timeout bounds a request to a server that never answers (skipped until the client has timeoutMs)',
+    async () => {
+      const f = await start();
+      f.inject({ match: (r) => r.path.includes('/surveys'), wait: () => new Promise<void>(() => undefined) });
+      const run = await runCliProcess(['surveys', String(f.siteId), '--timeout', '0.5', '--retries', '0'], f);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/timeout/);
+    },
+  );
 });
 
 describe('responses, what an export leaves on disk', () => {

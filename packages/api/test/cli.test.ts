@@ -72,7 +72,7 @@ describe('hotjar-api usage', () => {
     expect(runs[4]?.stderr).toMatch(/siteId must be a positive integer/);
     expect(runs[5]?.stderr).toMatch(/--delete is not an option of surveys/);
     expect(runs[6]?.stderr).toMatch(/set HOTJAR_CLIENT_SECRET/);
-    expect(runs[7]?.stderr).toMatch(/HOTJAR_API_URL must be an http\(s\) URL .*, got "api.hotjar.io"/);
+    expect(runs[7]?.stderr).toMatch(/HOTJAR_API_URL must be an http(\(s\)|s) URL .*, got "api\.hotjar\.io"/);
     expect(f.requests).toHaveLength(0);
   });
 });
