@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
+import { resolveApiOptions } from '../src/options';
 import { assertBuilt, printed, type Run, resumeCommand, runCliProcess, runProcess } from './cli-process';
 import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
 
@@ -276,6 +277,46 @@ describe('the token and the secret echoed back', () => {
       expect(run.stdout).toContain('[redacted]');
     }
   });
+});
+
+// The client whose redact() covers every encoding is the one with timeoutMs.
+const hardenedClient = 'timeoutMs' in resolveApiOptions({ clientId: 'id', clientSecret: 'secret' });
+
+describe('the token and the secret echoed back in other encodings', () => {
+  it.skipIf(!hardenedClient)(
+    'are not printed either: base64, base64url, JSON escapes (skipped until the client redacts every encoding)',
+    async () => {
+      const f = await start();
+      const forms = (r: { headers: Record<string, unknown> }) => {
+        const token = String(r.headers.authorization).replace(/^Bearer /, '');
+        const jsonEscaped = (text: string) =>
+          [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+        return [
+          Buffer.from(token).toString('base64'),
+          Buffer.from(f.clientSecret).toString('base64url'),
+          jsonEscaped(token),
+          jsonEscaped(f.clientSecret),
+        ];
+      };
+      f.inject({
+        match: (r) => r.path.includes('/surveys?'),
+        status: 200,
+        // Written by hand so that the escapes reach the CLI as the server wrote them.
+        body: (r) =>
+          `{"results": [${forms(r)
+            .map((text, i) => `{"id": ${i + 1}, "name": "${text}"}`)
+            .join(',')}], "next_cursor": null}`,
+      });
+      const run = await runCliProcess(['surveys', String(f.siteId), '--json'], f);
+      expect(run.code).toBe(0);
+      const shown = run.stdout + run.stderr;
+      for (const secret of [f.clientSecret, ...f.issuedTokens]) {
+        expect(shown).not.toContain(secret);
+        expect(shown).not.toContain(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
+        expect(shown).not.toContain(Buffer.from(secret).toString('base64url'));
+      }
+    },
+  );
 });
 
 describe('CSV cells written to run in a spreadsheet', () => {
