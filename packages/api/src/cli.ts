@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli/run';
+import { inert } from './cli/terminal';
 
 // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -13,13 +14,14 @@ runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   signals: process,
+  argv1: process.argv[1],
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     process.stderr.write(
-      `[hotjar-bridge] unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+      `[hotjar-bridge] unexpected failure: ${inert(error instanceof Error ? error.message : String(error))}\n`,
     );
     process.exitCode = 1;
   },

@@ -1,21 +1,28 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  bin,
+  type ProcessOptions,
+  printed,
+  type Run,
+  resumeCommand,
+  runCliProcess,
+  runProcess,
+} from './cli-process';
 import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
 
 // The CLI as users run it: the built bin, in its own process, against the fake over HTTP.
-const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const outputs: string[] = [];
 const secretsSeen: string[] = [];
 let fake: FakeHotjar | undefined;
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm -r build" first (pnpm test does)`);
+  assertBuilt();
   dir = mkdtempSync(join(tmpdir(), 'hotjar-api-cli-'));
 });
 afterEach(async () => {
@@ -27,55 +34,13 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
   fake = await startFakeHotjar(options);
   return fake;
 }
 
-interface CliOptions {
-  stdin?: string;
-  env?: Record<string, string | undefined>;
-  onSpawn?: (child: ChildProcess) => void;
-  /** Called with each stderr chunk as it arrives. */
-  onStderr?: (chunk: string) => void;
-}
-
-function cli(args: string[], options: CliOptions = {}): Promise<Run> {
-  const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOTJAR_CLIENT_ID: fake?.clientId,
-    HOTJAR_CLIENT_SECRET: fake?.clientSecret,
-    HOTJAR_API_URL: fake?.url,
-    ...options.env,
-  };
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  options.onSpawn?.(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-    options.onStderr?.(chunk);
-  });
-  child.stdin.end(options.stdin ?? '');
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      outputs.push(stdout, stderr);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function cli(args: string[], options: ProcessOptions = {}): Promise<Run> {
+  return runCliProcess(args, fake, options);
 }
 
 const responseRequests = (f: FakeHotjar) => f.requests.filter((r) => r.path.includes('/responses'));
@@ -107,7 +72,7 @@ describe('hotjar-api usage', () => {
     expect(runs[4]?.stderr).toMatch(/siteId must be a positive integer/);
     expect(runs[5]?.stderr).toMatch(/--delete is not an option of surveys/);
     expect(runs[6]?.stderr).toMatch(/set HOTJAR_CLIENT_SECRET/);
-    expect(runs[7]?.stderr).toMatch(/HOTJAR_API_URL must be an http\(s\) URL .*, got "api.hotjar.io"/);
+    expect(runs[7]?.stderr).toMatch(/HOTJAR_API_URL must be an http(\(s\)|s) URL .*, got "api\.hotjar\.io"/);
     expect(f.requests).toHaveLength(0);
   });
 });
@@ -229,24 +194,17 @@ describe('hotjar-api responses', () => {
     expect(partial).toHaveLength(61);
     const cursor = /Resume cursor: (\S+)/.exec(failed.stderr)?.[1];
     expect(cursor).toBeDefined();
-    expect(failed.stderr).toContain(`--cursor "${cursor}"`);
+    const command = resumeCommand(failed);
+    expect(command).toBe(
+      `node ${bin} responses ${f.siteId} 555 --format=csv --out=${out} --limit=60 --cursor=${cursor}`,
+    );
 
-    const resumed = await cli([
-      'responses',
-      String(f.siteId),
-      '555',
-      '--format',
-      'csv',
-      '--out',
-      out,
-      '--limit',
-      '60',
-      '--cursor',
-      cursor!,
-    ]);
+    // The printed command, pasted into a shell as it is.
+    const resumed = await runProcess('sh', ['-c', command!], f);
     expect(resumed.code).toBe(0);
     // The counts are this run's: the file also holds the 60 responses of the failed run.
     expect(resumed.stderr).toContain(`197 more responses in 4 pages written to ${out}.`);
+    expect(printed.at(-1)).toBe(resumed.stderr);
     expect(existsSync(`${out}.partial`)).toBe(false);
     const [header, ...rows] = parse(readFileSync(out, 'utf8')) as string[][];
     expect(header?.[0]).toBe('id');
@@ -332,32 +290,31 @@ describe('hotjar-api responses, interrupted', () => {
 describe('hotjar-api lookup-user', () => {
   const lookups = (f: FakeHotjar) => f.requests.filter((r) => r.path.endsWith('/user-lookup'));
 
-  it('asks before a deletion and sends nothing unless the answer is yes', async () => {
+  it('refuses a deletion without --yes when stdin is not a terminal, whatever it holds, and sends nothing', async () => {
     const f = await start();
     const args = ['lookup-user', String(f.organizationId), '--email', 'peter@example.com', '--delete'];
-    const declined = await cli(args, { stdin: 'no\n' });
-    expect(declined.code).toBe(2);
-    expect(declined.stderr).toMatch(/Delete ALL data Hotjar holds on peter@example\.com/);
-    expect(declined.stderr).toMatch(/nothing was sent/);
-    const closed = await cli(args);
-    expect(closed.code).toBe(2);
+    const piped = await Promise.all([cli(args, { stdin: 'yes\n' }), cli(args, { stdin: 'YES\n' }), cli(args)]);
+    for (const run of piped) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/stdin is not (a terminal|one): pass --yes/);
+      expect(run.stderr).toMatch(/nothing was sent to Hotjar/);
+      expect(run.stderr).not.toMatch(/Type "yes"/);
+    }
     expect(lookups(f)).toHaveLength(0);
   });
 
-  it('sends the deletion after yes, and prints what Hotjar answered', async () => {
+  it('sends the deletion with --yes, and prints what Hotjar answered', async () => {
     const f = await start({ lookupAnswer: '{"request_id":"r-1"}' });
-    const run = await cli(
-      [
-        'lookup-user',
-        String(f.organizationId),
-        '--email',
-        'peter@example.com',
-        '--user',
-        `${f.siteId}:user_42`,
-        '--delete',
-      ],
-      { stdin: 'yes\n' },
-    );
+    const run = await cli([
+      'lookup-user',
+      String(f.organizationId),
+      '--email',
+      'peter@example.com',
+      '--user',
+      `${f.siteId}:user_42`,
+      '--delete',
+      '--yes',
+    ]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ request_id: 'r-1' });
     expect(lookups(f).map((r) => JSON.parse(r.body))).toEqual([
@@ -393,9 +350,9 @@ describe('hotjar-api lookup-user', () => {
 
 describe('hotjar-api secrets', () => {
   it('never prints the client secret or a token, in any run above', () => {
-    expect(outputs.length).toBeGreaterThan(20);
+    expect(printed.length).toBeGreaterThan(20);
     expect(secretsSeen.length).toBeGreaterThan(5);
-    const all = outputs.join('\n');
+    const all = printed.join('\n');
     for (const secret of secretsSeen) expect(all).not.toContain(secret);
   });
 });

@@ -72,6 +72,10 @@ export interface FakeHotjarOptions {
   forbidden?: Array<'responses' | 'user-lookup'>;
   /** false closes each connection after its answer, so that every request makes a new one. @default true */
   keepAlive?: boolean;
+  /** How page cursors are written and read back (a hostile server's cursors). @default base64url JSON */
+  cursors?: { encode(offset: number): string; decode(cursor: string): number | undefined };
+  /** Replaces the response at a position as the pages give it (null, a number, hostile text). */
+  responseAt?: (index: number, generated: Record<string, unknown>) => unknown;
 }
 
 export interface FakeHotjar {
@@ -225,6 +229,8 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
   const surveys = options.surveys ?? [DEFAULT_SURVEY];
   const includeQuestions = options.surveyIncludesQuestions ?? true;
   const forbidden = new Set(options.forbidden ?? []);
+  const cursorOf = options.cursors?.encode ?? encodeCursor;
+  const offsetOf = options.cursors?.decode ?? decodeCursor;
   const tokens = new Map<string, number>();
   const issuedTokens: string[] = [];
   const requests: RecordedRequest[] = [];
@@ -250,14 +256,14 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
       return;
     }
     const cursor = url.searchParams.get('cursor');
-    const offset = cursor === null ? 0 : decodeCursor(cursor);
+    const offset = cursor === null ? 0 : offsetOf(cursor);
     if (offset === undefined) {
       json(response, 400, { error: 'invalid cursor' });
       return;
     }
     const results = [];
     for (let index = offset; index < Math.min(total, offset + limit); index += 1) results.push(item(index));
-    const next = offset + limit < total ? encodeCursor(offset + limit) : null;
+    const next = offset + limit < total ? cursorOf(offset + limit) : null;
     json(response, 200, { results, next_cursor: next });
   }
 
@@ -342,7 +348,11 @@ export async function startFakeHotjar(options: FakeHotjarOptions = {}): Promise<
       if (route.length === 5) return json(response, 200, surveyView(survey, includeQuestions));
       if (route.length === 6 && route[5] === 'responses') {
         if (forbidden.has('responses')) return json(response, 403, { error: 'plan does not include this feature' });
-        return page(response, url, survey.responseCount, (index) => fakeResponse(survey, index));
+        return page(response, url, survey.responseCount, (index) =>
+          options.responseAt === undefined
+            ? fakeResponse(survey, index)
+            : options.responseAt(index, fakeResponse(survey, index)),
+        );
       }
     }
     if (recorded.method === 'POST' && url.pathname === `/v1/organizations/${organizationId}/user-lookup`) {

@@ -39,9 +39,9 @@ describe('responses progress line', () => {
   it('shows responses, pages and rate on a terminal, one update per page', async () => {
     const run = await exportWith(true);
     expect(run.code).toBe(0);
-    const updates = run.stderr.match(/\r\d+ responses, \d+ pages, \d+ responses\/s/g) ?? [];
+    const updates = run.stderr.match(/\r\d+ responses?, \d+ pages?, \d+ responses\/s/g) ?? [];
     expect(updates.map((u) => u.replace(/, \d+ responses\/s$/, ''))).toEqual([
-      '\r100 responses, 1 pages',
+      '\r100 responses, 1 page',
       '\r200 responses, 2 pages',
       '\r257 responses, 3 pages',
     ]);

@@ -63,15 +63,30 @@ function cell(value: unknown): unknown {
 
 function attributes(list: HotjarSurveyResponse['user_attributes']): string {
   if (!Array.isArray(list) || list.length === 0) return '';
-  const out: Record<string, unknown> = {};
+  // No prototype: an attribute named `__proto__` is an entry like any other, in its place.
+  const out: Record<string, unknown> = Object.create(null);
   for (const entry of list) if (typeof entry?.name === 'string') out[entry.name] = entry.value;
   return JSON.stringify(out);
 }
 
+// What a spreadsheet reads as a number and nothing else: `-3`, `+12.5`, `.5`, `1e3`.
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /**
- * CSV text for rows. Values a spreadsheet would run as a formula (starting with = + - @, tab or
- * carriage return) are prefixed with a quote: survey answers are typed by anyone.
+ * A cell a spreadsheet would run as a formula gets a leading `'`: text starting with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return, unless it is a plain number (`-3`, `+12.5`), which stays a
+ * number. `+44 20 7946 0958` is not a plain number: a spreadsheet would evaluate it, so it is guarded.
  */
+export function guardFormula(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[=+\-@\t\r]/.test(value)) return value;
+  if (PLAIN_NUMBER.test(value) && Number.isFinite(Number(value))) return value;
+  return `'${value}`;
+}
+
+/** CSV text for rows, each cell through `guardFormula`: survey answers and question texts are typed by anyone. */
 export function toCsv(rows: unknown[][]): string {
-  return stringify(rows, { escape_formulas: true, cast: { boolean: (value) => String(value) } });
+  return stringify(
+    rows.map((row) => row.map(guardFormula)),
+    { cast: { boolean: (value) => String(value) } },
+  );
 }

@@ -1,11 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { HotjarApiError } from '../errors';
+import { inert } from './terminal';
 
 /** What the CLI touches outside itself, passed in so it can run on any streams. */
 export interface CliIo {
   env: Record<string, string | undefined>;
-  stdin: Readable;
+  /** A deletion is confirmed on stdin only when it is a terminal. */
+  stdin: Readable & { isTTY?: boolean };
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
   /** Where Ctrl-C arrives (the process); an export stops cleanly after the page it is writing. */
@@ -13,6 +15,8 @@ export interface CliIo {
     once(event: 'SIGINT', listener: () => void): unknown;
     off(event: 'SIGINT', listener: () => void): unknown;
   };
+  /** process.argv[1], so a printed command starts the CLI as the user did. @default `npx @hotjar-bridge/api` */
+  argv1?: string;
 }
 
 /** Exit codes: 0 ok, 1 the API (or the output file) failed, 2 bad usage. */
@@ -27,19 +31,43 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Writes a chunk and waits while the stream's buffer is full, so memory stays flat whatever the export size. */
+/** An answer of the right shape holding something the CLI cannot print or write: exit 1. */
+export class UnexpectedAnswer extends Error {
+  override name = 'UnexpectedAnswer';
+}
+
+/** What a value is, in words, without printing it: `null`, `an array`, `a string`. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' || typeof value === 'undefined' ? String(typeof value) : `a ${typeof value}`;
+}
+
+/** Whether a list item is an object, the only thing Hotjar's lists hold. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Writes a chunk and resolves once the stream has written it (for a file: the write to the file
+ * completed), so memory stays flat whatever the export size, and a chunk that resolved is whole
+ * in its destination. Rejects with the stream's error (a full disk, a file-size limit).
+ */
 export function write(stream: Writable, chunk: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // An error between two writes (the file could not be opened, the disk is full) is kept by the stream.
     if (stream.errored) return reject(stream.errored);
-    const onError = (error: Error) => reject(error);
-    stream.once('error', onError);
-    const done = () => {
-      stream.off('error', onError);
-      resolve();
+    if (chunk === '') return resolve();
+    let settled = false;
+    const settle = (error?: Error | null) => {
+      if (settled) return;
+      settled = true;
+      stream.off('error', settle);
+      if (error) reject(error);
+      else resolve();
     };
-    if (stream.write(chunk)) done();
-    else stream.once('drain', done);
+    stream.once('error', settle);
+    stream.write(chunk, settle);
   });
 }
 
@@ -57,8 +85,27 @@ export function openFile(path: string, append: boolean): Promise<Writable> {
   });
 }
 
-/** An API error for stderr: its message, and for a network error what the connection answered (ECONNREFUSED, ENOTFOUND...). */
-export function apiErrorText(error: HotjarApiError): string {
-  const cause = error.cause instanceof Error ? `\n  ${error.cause.message}` : '';
-  return `${error.message}${cause}\n`;
+const EXCERPT_CHARS = 300;
+
+/**
+ * An API error for stderr: its message; for a network error what the connection answered
+ * (ECONNREFUSED, ENOTFOUND...); for an answer, its status and the start of its body. Every part
+ * passes `clean` (the client's redaction) and then `inert`, so no secret and no control character
+ * from the server reaches the terminal.
+ */
+export function apiErrorText(error: HotjarApiError, clean: (text: string) => string): string {
+  const safe = (text: string) => inert(clean(text));
+  let text = safe(error.message);
+  if (error.cause instanceof Error) text += `\n  ${safe(error.cause.message)}`;
+  if (error.body !== undefined && error.status !== 0) text += `\n  ${answerExcerpt(error.status, error.body, clean)}`;
+  return `${text}\n`;
+}
+
+/** `Hotjar answered HTTP 502 with: <the first 300 characters of the body, redacted and inert>` */
+export function answerExcerpt(status: number, body: string, clean: (text: string) => string): string {
+  const redacted = clean(body).trim();
+  if (redacted === '') return `Hotjar answered HTTP ${status} with an empty body.`;
+  const chars = [...redacted];
+  const cut = chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}...` : redacted;
+  return `Hotjar answered HTTP ${status} with: ${inert(cut)}`;
 }

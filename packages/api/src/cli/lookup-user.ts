@@ -1,7 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { HotjarApi } from '../client';
-import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError, write } from './io';
+import { HotjarApiError } from '../errors';
+import { idSegment } from '../ids';
+import { commandPrefix } from './invocation';
+import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write } from './io';
 import type { CliValues } from './run';
+import { inert, inertJson, shellQuote } from './terminal';
 
 /** `lookup-user <organizationId> [--email E] [--user SITE:ID ...] [--delete] [--yes]` */
 export async function lookupUserCommand(
@@ -13,23 +17,39 @@ export async function lookupUserCommand(
   if (operands.length !== 1)
     throw new UsageError('lookup-user takes one organization id: hotjar-api lookup-user <organizationId> --email E');
   const organizationId = operands[0]!;
-  const userIds: Record<string, string> = {};
+  const userIds = new Map<string, string>();
   for (const pair of values.user ?? []) {
     const colon = pair.indexOf(':');
     if (colon <= 0 || colon === pair.length - 1)
       throw new UsageError(`--user must be SITE_ID:USER_ID (a site id and the user id sent to Hotjar), got "${pair}"`);
-    userIds[pair.slice(0, colon)] = pair.slice(colon + 1);
+    const site = idSegment('--user site id', pair.slice(0, colon));
+    const user = pair.slice(colon + 1);
+    const earlier = userIds.get(site);
+    // Hotjar's map holds one user id per site: a second one would replace the first unseen.
+    if (earlier !== undefined)
+      throw new UsageError(
+        `--user names site ${site} twice ("${earlier}" and "${user}"); Hotjar takes one user id per site: run the command once per user id`,
+      );
+    userIds.set(site, user);
   }
   const email = values.email;
-  if (email === undefined && Object.keys(userIds).length === 0)
+  if (email === undefined && userIds.size === 0)
     throw new UsageError('lookup-user needs --email or --user SITE:ID (both when both are known, as Hotjar asks)');
   const remove = values.delete === true;
   const who = [
     ...(email === undefined ? [] : [email]),
-    ...Object.entries(userIds).map(([site, id]) => `user ${id} on site ${site}`),
-  ].join(', ');
+    ...[...userIds].map(([site, id]) => `user ${id} on site ${site}`),
+  ]
+    .map(inert)
+    .join(', ');
 
   if (remove && values.yes !== true) {
+    // Piped or redirected input is never taken as a confirmation: a file or a script that happens
+    // to hold "yes" must not delete anyone's data.
+    if (io.stdin.isTTY !== true)
+      throw new UsageError(
+        'lookup-user --delete asks for confirmation on a terminal, and stdin is not one: pass --yes to delete without asking (nothing was read, nothing was sent to Hotjar)',
+      );
     const answer = await ask(
       io,
       `Delete ALL data Hotjar holds on ${who} in organization ${organizationId}? This cannot be undone. Type "yes" to delete: `,
@@ -40,21 +60,66 @@ export async function lookupUserCommand(
     }
   }
 
-  const result = await api.lookupUser(organizationId, {
-    email,
-    userIds: Object.keys(userIds).length === 0 ? undefined : userIds,
-    delete: remove,
-  });
+  let result: unknown;
+  try {
+    result = await api.lookupUser(organizationId, {
+      email,
+      userIds: userIds.size === 0 ? undefined : Object.fromEntries(userIds),
+      delete: remove,
+    });
+  } catch (error) {
+    if (!(error instanceof HotjarApiError) || !outcomeUnknown(error)) throw error;
+    io.stderr.write(apiErrorText(error, (text) => api.redact(text)));
+    io.stderr.write(
+      unknownOutcome(commandPrefix({ argv1: io.argv1, env: io.env }), remove, organizationId, email, userIds),
+    );
+    return EXIT_API_ERROR;
+  }
   io.stderr.write(
     remove
       ? `Hotjar accepted the request to delete the data of ${who}. Its answer:\n`
       : `Hotjar accepted the lookup of ${who}; it emails a link to a report of the data it holds. Its answer:\n`,
   );
-  await write(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
+  await write(io.stdout, `${api.redact(inertJson(result, 2))}\n`);
   return EXIT_OK;
 }
 
-/** Asks on stderr and reads one line from stdin; an empty answer when stdin closes first. */
+/**
+ * Whether Hotjar may have acted on a request that failed: the client says so (`outcome-unknown`),
+ * no answer came (the connection dropped or timed out after the request may have arrived), a
+ * 5xx, or a success whose body could not be read. A 4xx or a refused token means Hotjar did not act.
+ */
+function outcomeUnknown(error: HotjarApiError): boolean {
+  if ((error.code as string) === 'outcome-unknown') return true;
+  if (error.method !== 'POST' || error.path.endsWith('/oauth/token')) return false;
+  return error.status === 0 || error.status >= 500 || (error.status >= 200 && error.status < 300);
+}
+
+function unknownOutcome(
+  prefix: string,
+  remove: boolean,
+  organizationId: string,
+  email: string | undefined,
+  userIds: ReadonlyMap<string, string>,
+): string {
+  const what = remove ? 'deletion' : 'lookup';
+  const check = [
+    prefix,
+    'lookup-user',
+    organizationId,
+    ...(email === undefined ? [] : [shellQuote(`--email=${email}`)]),
+    ...[...userIds].map(([site, id]) => shellQuote(`--user=${site}:${id}`)),
+  ].join(' ');
+  return inert(
+    `The ${what} request may have reached Hotjar: its outcome is unknown, and it was not sent again. ` +
+      (remove
+        ? `To check, ask for a report without --delete (${check}): Hotjar emails what it still holds. `
+        : 'If no report arrives by email, send the lookup again. ') +
+      "Hotjar's support can also tell whether the request arrived.",
+  ).concat('\n');
+}
+
+/** Asks on stderr and reads one line from the terminal; an empty answer when stdin closes first. */
 function ask(io: CliIo, question: string): Promise<string> {
   io.stderr.write(question);
   const lines = createInterface({ input: io.stdin, terminal: false });

@@ -1,13 +1,31 @@
 import { existsSync, statSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, truncate } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
-import type { HotjarSurveyQuestion } from '../types';
+import type { HotjarSurveyQuestion, HotjarSurveyResponse } from '../types';
 import { csvLayout, toCsv } from './csv';
-import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, openFile, UsageError, write } from './io';
+import { commandPrefix } from './invocation';
+import {
+  apiErrorText,
+  type CliIo,
+  EXIT_API_ERROR,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  isRecord,
+  kindOf,
+  openFile,
+  UnexpectedAnswer,
+  UsageError,
+  write,
+} from './io';
 import type { CliValues } from './run';
 import { integerOption } from './run';
+import { hasControl, inert, inertJson, inertLines, shellQuote } from './terminal';
+
+// Hotjar's cursors are a few dozen characters. A longer one would make the printed resume
+// command unreadable, or longer than a shell takes.
+const MAX_CURSOR_LENGTH = 4096;
 
 /** `responses <siteId> <surveyId> [--format ndjson|csv] [--out FILE] [--cursor C] [--limit N]` */
 export async function responsesCommand(
@@ -26,23 +44,40 @@ export async function responsesCommand(
   if (startCursor === '') throw new UsageError('--cursor needs the cursor a failed export printed');
   // Checked before anything is written, so a bad id or limit leaves no file behind.
   const pages = api.responses(siteId, surveyId, { limit, cursor: startCursor }).pages();
-  const layout = format === 'csv' ? csvLayout(await questionsOf(api, siteId, surveyId)) : undefined;
 
   const out = values.out;
   const partial = out === undefined ? undefined : `${out}.partial`;
-  // Resuming appends to the partial file the failed run left; a new export starts it afresh.
-  const append = partial !== undefined && startCursor !== undefined && existsSync(partial);
+  // Both checked before anything is fetched.
+  if (out !== undefined && existsSync(out) && statSync(out).isDirectory())
+    throw new UsageError(`--out ${out} is a directory: name the file to write, such as ${out}/responses.${format}`);
+  // A resume continues the partial file its failed run left. Without one, the cursor is from an
+  // export that has since completed (or from elsewhere): appending its tail would replace the
+  // complete file with a fragment.
+  if (partial !== undefined && startCursor !== undefined && !existsSync(partial))
+    throw new UsageError(
+      `--cursor continues ${partial}, which does not exist: if that export completed, ${out} holds it; otherwise start again without --cursor`,
+    );
+  const layout = format === 'csv' ? csvLayout(await questionsOf(api, siteId, surveyId)) : undefined;
+
+  const append = partial !== undefined && startCursor !== undefined;
   let target: Writable = io.stdout;
   if (partial !== undefined) {
     try {
       target = await openFile(partial, append);
     } catch (error) {
-      io.stderr.write(`[hotjar-bridge] cannot write ${partial}: ${(error as Error).message}\n`);
+      io.stderr.write(`[hotjar-bridge] cannot write ${inert(partial)}: ${inert((error as Error).message)}\n`);
       return EXIT_API_ERROR;
     }
   }
-  const continuing = out === undefined ? startCursor !== undefined : append && statSync(partial!).size > 0;
+  // Bytes of the partial file that hold whole pages: after a failed write, the file is cut back to it.
+  let committed = append ? statSync(partial!).size : 0;
+  const continuing = out === undefined ? startCursor !== undefined : committed > 0;
   const progress = createProgress(io);
+  // Data goes out redacted; on a terminal, without control characters. NDJSON escapes them
+  // losslessly; a CSV file keeps its cells as Hotjar sent them.
+  const toTerminal = partial === undefined && io.stdout.isTTY === true;
+  const ndjsonLine = (response: HotjarSurveyResponse) => `${inertJson(response)}\n`;
+  const csvText = (rows: unknown[][]) => (toTerminal ? inertLines(toCsv(rows)) : toCsv(rows));
 
   let resumeCursor = startCursor;
   let responses = 0;
@@ -58,35 +93,74 @@ export async function responsesCommand(
   };
   io.signals?.once('SIGINT', onInterrupt);
   const hint = () =>
-    resumeHint({ siteId, surveyId, format, out, partial, resumeCursor, responses, more: continuing, limit });
+    resumeHint({
+      prefix: commandPrefix({ argv1: io.argv1, env: io.env }),
+      siteId,
+      surveyId,
+      format,
+      out,
+      partial,
+      resumeCursor,
+      responses,
+      more: continuing,
+      limit,
+    });
+  const commit = async (chunk: string) => {
+    await write(target, chunk);
+    committed += Buffer.byteLength(chunk);
+  };
   try {
-    if (layout !== undefined && !continuing) await write(target, toCsv([layout.header]));
+    if (layout !== undefined && !continuing) await commit(csvText([layout.header]));
     for await (const page of pages) {
+      const where = page.cursor === undefined ? 'the first page' : `the page at cursor ${page.cursor}`;
+      // The cursor is printed and pasted into a shell: one with control characters is refused
+      // before its page is written, so the resume command stays the one before it.
+      if (page.nextCursor !== null && hasControl(page.nextCursor))
+        throw new UnexpectedAnswer(`${where} gives a next_cursor holding control characters`);
+      if (page.nextCursor !== null && page.nextCursor.length > MAX_CURSOR_LENGTH)
+        throw new UnexpectedAnswer(
+          `${where} gives a next_cursor of ${page.nextCursor.length} characters, more than the ${MAX_CURSOR_LENGTH} a resume command can carry`,
+        );
+      for (const response of page.results)
+        if (!isRecord(response))
+          throw new UnexpectedAnswer(`${where} holds ${kindOf(response)} where a response should be`);
       let chunk: string;
       if (layout === undefined) {
-        chunk = page.results.map((response) => `${JSON.stringify(response)}\n`).join('');
+        chunk = page.results.map(ndjsonLine).join('');
       } else {
         const rows = page.results.map((response) => {
           const row = layout.row(response);
           unplaced += row.unplaced;
           return row.cells;
         });
-        chunk = rows.length === 0 ? '' : toCsv(rows);
+        chunk = rows.length === 0 ? '' : csvText(rows);
       }
-      await write(target, chunk);
+      await commit(api.redact(chunk));
+      // Only once the page is written does its next cursor become the place to resume from.
       responses += page.results.length;
       pageCount += 1;
-      // Only once the page is written does its next cursor become the place to resume from.
       resumeCursor = page.nextCursor ?? undefined;
       progress.update(responses, pageCount);
       if (interrupted && page.nextCursor !== null) break;
     }
   } catch (error) {
     progress.end();
-    if (partial !== undefined) await close(target).catch(() => undefined);
-    if (error instanceof HotjarApiError) io.stderr.write(apiErrorText(error));
+    if (partial !== undefined) {
+      await close(target).catch(() => undefined);
+      // A write that failed part-way (a full disk, a file-size limit) leaves part of a page: the
+      // file is cut back to its last whole page, where the resume cursor points.
+      await truncate(partial, committed).catch((cutError: Error) => {
+        io.stderr.write(
+          `[hotjar-bridge] cannot cut ${inert(partial)} back to its last whole page (${committed} bytes): ${inert(cutError.message)}\n`,
+        );
+      });
+    }
+    const clean = (text: string) => api.redact(text);
+    if (error instanceof HotjarApiError) io.stderr.write(apiErrorText(error, clean));
+    else if (error instanceof UnexpectedAnswer)
+      io.stderr.write(`[hotjar-bridge] unexpected-response: ${inert(clean(error.message))}\n`);
     else if (isSystemError(error))
-      io.stderr.write(`[hotjar-bridge] cannot write ${partial ?? 'to stdout'}: ${error.message}\n`);
+      io.stderr.write(`[hotjar-bridge] cannot write ${inert(partial ?? 'to stdout')}: ${inert(error.message)}\n`);
     else throw error;
     io.stderr.write(hint());
     return EXIT_API_ERROR;
@@ -103,22 +177,30 @@ export async function responsesCommand(
     await close(target);
     await rename(partial, out!);
   }
-  const where = out === undefined ? '' : ` to ${out}`;
+  const where = out === undefined ? '' : ` to ${inert(out)}`;
   // A resumed run counts what it added to the earlier run's output.
-  io.stderr.write(`${responses} ${continuing ? 'more ' : ''}responses in ${pageCount} pages written${where}.\n`);
+  io.stderr.write(
+    `${count(responses, continuing ? 'more response' : 'response')} in ${count(pageCount, 'page')} written${where}.\n`,
+  );
   if (unplaced > 0)
     io.stderr.write(
-      `${unplaced} answers were to questions the survey no longer lists and have no CSV column; --format ndjson keeps them.\n`,
+      `${count(unplaced, 'answer')} ${unplaced === 1 ? 'was' : 'were'} to questions the survey no longer lists and ${unplaced === 1 ? 'has' : 'have'} no CSV column; --format ndjson keeps them.\n`,
     );
   return EXIT_OK;
 }
 
+/** `1 response`, `2 responses`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 async function questionsOf(api: HotjarApi, siteId: string, surveyId: string): Promise<HotjarSurveyQuestion[]> {
   const survey = await api.survey(siteId, surveyId);
-  if (Array.isArray(survey.questions)) return survey.questions;
+  if (Array.isArray(survey.questions)) return survey.questions.filter(isRecord);
   // Hotjar's single-survey answer may come without questions; the list has them on request.
   for await (const listed of api.surveys(siteId, { withQuestions: true })) {
-    if (String(listed.id) === String(surveyId) && Array.isArray(listed.questions)) return listed.questions;
+    if (isRecord(listed) && String(listed.id) === String(surveyId) && Array.isArray(listed.questions))
+      return listed.questions.filter(isRecord);
   }
   return [];
 }
@@ -135,6 +217,7 @@ function close(stream: Writable): Promise<void> {
 }
 
 function resumeHint(state: {
+  prefix: string;
   siteId: string;
   surveyId: string;
   format: string;
@@ -146,19 +229,21 @@ function resumeHint(state: {
   more: boolean;
   limit: number | undefined;
 }): string {
-  const count = `${state.responses} ${state.more ? 'more ' : ''}responses were written`;
-  const kept = state.partial === undefined ? `${count}.` : `${count} to ${state.partial}, which is kept.`;
+  const written = `${count(state.responses, state.more ? 'more response' : 'response')} ${state.responses === 1 ? 'was' : 'were'} written`;
+  const kept = state.partial === undefined ? `${written}.` : `${written} to ${inert(state.partial)}, which is kept.`;
   if (state.resumeCursor === undefined) return `${kept} Nothing to resume from: run the same command again.\n`;
+  // Every argument quoted for a POSIX shell: pasting the line runs this CLI and nothing else.
+  // `--name=value`, so a value starting with "-" is not read as an option.
   const args = [
-    'hotjar-api responses',
+    'responses',
     state.siteId,
     state.surveyId,
-    `--format ${state.format}`,
-    ...(state.out === undefined ? [] : [`--out ${JSON.stringify(state.out)}`]),
-    ...(state.limit === undefined ? [] : [`--limit ${state.limit}`]),
-    `--cursor ${JSON.stringify(state.resumeCursor)}`,
-  ];
-  return `${kept}\nResume cursor: ${state.resumeCursor}\nResume with: ${args.join(' ')}\n`;
+    `--format=${state.format}`,
+    ...(state.out === undefined ? [] : [`--out=${state.out}`]),
+    ...(state.limit === undefined ? [] : [`--limit=${state.limit}`]),
+    `--cursor=${state.resumeCursor}`,
+  ].map((arg) => inert(shellQuote(arg)));
+  return `${kept}\nResume cursor: ${inert(state.resumeCursor)}\nResume with: ${[state.prefix, ...args].join(' ')}\n`;
 }
 
 /** A progress line on stderr, only when stderr is a terminal. */
@@ -169,7 +254,9 @@ function createProgress(io: CliIo): { update(responses: number, pages: number): 
   return {
     update(responses, pages) {
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      io.stderr.write(`\r${responses} responses, ${pages} pages, ${Math.round(responses / seconds)} responses/s`);
+      io.stderr.write(
+        `\r${count(responses, 'response')}, ${count(pages, 'page')}, ${Math.round(responses / seconds)} responses/s`,
+      );
       shown = true;
     },
     end() {

@@ -1,7 +1,8 @@
 import type { HotjarApi } from '../client';
 import type { HotjarSurvey } from '../types';
-import { type CliIo, EXIT_OK, UsageError, write } from './io';
+import { type CliIo, EXIT_OK, isRecord, kindOf, UnexpectedAnswer, UsageError, write } from './io';
 import type { CliValues } from './run';
+import { inert, inertJson } from './terminal';
 
 /** `surveys <siteId> [--json]` */
 export async function surveysCommand(
@@ -13,21 +14,29 @@ export async function surveysCommand(
   if (operands.length !== 1) throw new UsageError('surveys takes one site id: hotjar-api surveys <siteId>');
   const surveys: HotjarSurvey[] = [];
   // A site has few surveys; collecting them lets the table size its columns.
-  for await (const survey of api.surveys(operands[0]!)) surveys.push(survey);
+  for await (const survey of api.surveys(operands[0]!)) {
+    if (!isRecord(survey))
+      throw new UnexpectedAnswer(`the list of surveys holds ${kindOf(survey)} where a survey should be`);
+    surveys.push(survey);
+  }
+  // Hotjar's text is printed redacted, and with no control character that a terminal would act on.
   if (values.json === true) {
-    await write(io.stdout, `${JSON.stringify(surveys, null, 2)}\n`);
+    await write(io.stdout, `${api.redact(inertJson(surveys, 2))}\n`);
     return EXIT_OK;
   }
-  await write(io.stdout, table(surveys));
+  await write(
+    io.stdout,
+    table(surveys, (value) => inert(api.redact(cellText(value)))),
+  );
   return EXIT_OK;
 }
 
-function text(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value).replace(/\s+/g, ' ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value).replace(/\s+/g, ' ');
 }
 
-function table(surveys: HotjarSurvey[]): string {
+function table(surveys: HotjarSurvey[], text: (value: unknown) => string): string {
   if (surveys.length === 0) return 'No surveys.\n';
   const rows = [
     ['ID', 'NAME', 'TYPE', 'ENABLED', 'CREATED'],
