@@ -1,4 +1,4 @@
-import { containsEmail } from './email';
+import { containsEmail, EMAIL_SCAN_MARGIN } from './email';
 import { isPlainObject } from './plain-object';
 import { cutText, isPositiveInteger } from './text';
 
@@ -27,10 +27,14 @@ const EDGES = /^[\s_]+|[\s_]+$/g;
 export function mapEventName(name: unknown, options?: EventNameOptions): MappedEventName {
   if (typeof name !== 'string') return { name: null, problem: 'not-a-string' };
   if (name.trim() === '') return { name: null, problem: 'empty' };
-  if (containsEmail(name)) return { name: null, problem: 'contains-email' };
   const given = isPlainObject(options) ? options : {};
   const maxLength = isPositiveInteger(given.maxLength) ? given.maxLength : EVENT_NAME_DEFAULTS.maxLength;
-  const cleaned = name.normalize('NFC').replace(NOT_ACCEPTED, '_').replace(EDGES, '');
+  // Only what can be sent is read and cleaned, so the cost follows the name's limit.
+  if (containsEmail(name, maxLength)) return { name: null, problem: 'contains-email' };
+  const cleaned = cutText(name, maxLength + EMAIL_SCAN_MARGIN)
+    .normalize('NFC')
+    .replace(NOT_ACCEPTED, '_')
+    .replace(EDGES, '');
   // Trimmed again after the cut so that a cut never leaves a trailing space.
   const mapped = cutText(cleaned, maxLength).replace(EDGES, '');
   if (mapped === '') return { name: null, problem: 'empty' };

@@ -10,8 +10,9 @@ export type {
   HotjarDiagnostic,
   LoadProblem,
   SkipReason,
+  TruncateReason,
 } from './diagnostics';
-export { containsEmail, isEmail } from './email';
+export { containsEmail, isEmail, withoutEmails } from './email';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';
 export { mapEventName, toHotjarEventName } from './event-name';
 export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions } from './identify';

@@ -133,7 +133,7 @@ describe('toHotjarIdentify: values', () => {
     'gives no attributes for traits that are not a plain object: %s',
     (traits) => {
       const result = toHotjarIdentify('u1', traits);
-      expect(result).toEqual({ userId: 'u1', attributes: {}, dropped: [], truncated: [] });
+      expect(result).toEqual({ userId: 'u1', attributes: {}, dropped: [], truncated: [], reduced: [] });
     },
   );
 
@@ -324,17 +324,19 @@ describe('toHotjarIdentify: email addresses', () => {
     });
   });
 
-  it('reads percent-escapes when it looks for an address: a URL in referrer can carry one as %40', () => {
-    const result = toHotjarIdentify(null, {
+  it('reads percent-escapes when it looks for an address, however often a URL inside a URL encoded it', () => {
+    const result = toHotjarIdentify('u1', {
       referrer: 'https://mail.example/inbox?to=jane%40example.com',
-      utm_source: 'jane%2540example.com is no address twice encoded',
+      initial_referrer: 'https://mail.example.net/r?to=https%3A%2F%2Fshop.example%2Fw%3Finvitee%3Djane%2540example.com',
+      utm_source: 'jane%252540example.com, three times',
       utm_medium: '100% organic',
     });
-    expect(result.attributes).toEqual({
-      utm_source: 'jane%2540example.com is no address twice encoded',
-      utm_medium: '100% organic',
+    expect(result.attributes).toEqual({ utm_medium: '100% organic' });
+    expect(reasons(result)).toEqual({
+      referrer: 'email-in-wrong-key',
+      initial_referrer: 'email-in-wrong-key',
+      utm_source: 'email-in-wrong-key',
     });
-    expect(reasons(result)).toEqual({ referrer: 'email-in-wrong-key' });
     expect(reasons(toHotjarIdentify('u1', { 'jane%40example.com': true }))).toEqual({ '<email>': 'email-in-key' });
   });
 
@@ -373,6 +375,7 @@ describe('toHotjarIdentify: without a user id', () => {
       attributes: { ab_test: 'variant-A', referrer: 'facebook_paid' },
       dropped: [],
       truncated: [],
+      reduced: [],
     });
   });
 
@@ -463,6 +466,7 @@ describe('toHotjarIdentify: without a user id', () => {
       attributes: { email: 'peter@example.com', total_spend: 1350.5, first_purchase: '2019-06-20T00:00:00.000Z' },
       dropped: [],
       truncated: [],
+      reduced: [],
     });
   });
 });
