@@ -5,6 +5,10 @@ export interface SharedPluginOptions {
   identify?: { nested?: 'flatten' | 'reject' };
   events?: { include?: Array<string | RegExp>; exclude?: Array<string | RegExp> };
   consent?: 'granted' | 'pending';
+  /** Page changes become Hotjar stateChange calls (each plugin's `pageChanges`). @default false */
+  pageChanges?: boolean;
+  /** Identify calls without a user id are sent, with only the allowlisted attributes (Segment's `identifyAnonymous`; Amplitude always does). @default false */
+  identifyAnonymous?: boolean;
 }
 
 /** One vendor SDK with the plugin installed, driven the way a user's code would drive it. */
@@ -13,6 +17,8 @@ export interface VendorSession {
   identify(userId: string | undefined, traits: Record<string, unknown>): Promise<void>;
   /** The vendor's track call with properties. */
   track(name: string, properties?: Record<string, unknown>): Promise<void>;
+  /** The vendor's page call for this path (Amplitude: a `[Amplitude] Page Viewed` event with `[Amplitude] Page Path`). */
+  pageView?(path: string): Promise<void>;
   /** Waits until the SDK has handed every call so far to its destinations and its own upload. */
   settle(): Promise<void>;
   /** Hotjar calls the plugin made, in order, as `window.hj` received them. */
