@@ -17,7 +17,7 @@ function countingRuntime(hj) {
   };
 }
 
-export async function vendorCases(hj, { traits, eventName }) {
+export async function vendorCases(hj, { traits, eventName, hugeTraits }) {
   const cases = [];
   if (existsSync(built('amplitude'))) {
     const { hotjarPlugin } = await import(built('amplitude').href);
@@ -25,6 +25,7 @@ export async function vendorCases(hj, { traits, eventName }) {
     await plugin.setup({ userId: 'user_12345' }, {});
     const track = { event_type: eventName, user_id: 'user_12345', event_properties: { total: 99.5, items: 3 } };
     const identify = { event_type: '$identify', user_id: 'user_12345', user_properties: { $set: traits } };
+    const huge = { event_type: '$identify', user_id: 'user_12345', user_properties: { $set: hugeTraits } };
     // What Amplitude's documentation template does: forward as given, answer code 0.
     const template = async (event) => {
       if (event.event_type === '$identify') hj('identify', event.user_id, event.user_properties);
@@ -38,6 +39,11 @@ export async function vendorCases(hj, { traits, eventName }) {
         baseline: () => template(identify),
       },
       { name: 'amplitude execute: track', bridge: () => plugin.execute(track), baseline: () => template(track) },
+      {
+        name: 'amplitude execute: $identify, a 1 MB trait',
+        bridge: () => plugin.execute(huge),
+        baseline: () => template(huge),
+      },
     );
   }
   if (existsSync(built('segment'))) {
@@ -47,6 +53,7 @@ export async function vendorCases(hj, { traits, eventName }) {
     await plugin.load(context({ type: 'page' }), {});
     const track = context({ type: 'track', event: eventName, userId: 'user_12345', properties: { total: 99.5 } });
     const identify = context({ type: 'identify', userId: 'user_12345', traits });
+    const huge = context({ type: 'identify', userId: 'user_12345', traits: hugeTraits });
     // What Segment's classic integration does: traits and properties passed straight through.
     const classic = {
       identify: (ctx) => {
@@ -65,6 +72,11 @@ export async function vendorCases(hj, { traits, eventName }) {
         baseline: () => classic.identify(identify),
       },
       { name: 'segment track hook', bridge: () => plugin.track(track), baseline: () => classic.track(track) },
+      {
+        name: 'segment identify hook: a 1 MB trait',
+        bridge: () => plugin.identify(huge),
+        baseline: () => classic.identify(huge),
+      },
     );
   }
   return cases;

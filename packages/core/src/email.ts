@@ -47,6 +47,7 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
 // U+3002, U+FF61 (NFKC maps it to U+3002) and U+FF0E (NFKC maps it to '.') separate domain labels.
 const IDEOGRAPHIC_STOPS = /\u3002/g;
 const ESCAPE_RUNS = /(?:%[\da-f]{2})+/gi;
+const NOT_PLAIN = /[^\x20-\x7e]|%/;
 
 /** A run of percent-escapes decoded as UTF-8; a byte that is not UTF-8 becomes U+FFFD, the rest stays readable. */
 function decodeRun(run: string): string {
@@ -78,6 +79,8 @@ export function containsEmail(text: string, sentLength?: number): boolean {
       : text;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
     if (CONTAINS_ADDRESS.test(form)) return true;
+    // Printable ASCII without escapes reads the same in every form: most text ends here.
+    if (!NOT_PLAIN.test(form)) return false;
     const next = nextForm(form);
     if (next === form) return false;
     form = next;

@@ -43,7 +43,10 @@ describe('containsEmail', () => {
     ['percent-encoded once', '/r?to=jane%40example.com'],
     ['percent-encoded twice', '/invite/jane%2540example.com/accept'],
     ['percent-encoded three times', 'jane%252540example.com'],
-    ['a URL inside a URL', 'https://mail.example.net/r?to=https%3A%2F%2Fshop.example%2Fw%3Finvitee%3Djane%2540example.com'],
+    [
+      'a URL inside a URL',
+      'https://mail.example.net/r?to=https%3A%2F%2Fshop.example%2Fw%3Finvitee%3Djane%2540example.com',
+    ],
     ['full-width', 'ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ'],
     ['full-width, percent-encoded', 'jane％４０example.com'],
     ['small commercial at', 'jane﹫example.com'],
@@ -99,7 +102,12 @@ describe('withoutEmails', () => {
   });
 
   it('leaves no address in anything it returns', () => {
-    for (const text of ['a%40b.co%40c.de', 'x"jane%40example.com"y', 'jane@example.com'.repeat(3), 'ｊ＠ｅ．ｃｏ\u200B']) {
+    for (const text of [
+      'a%40b.co%40c.de',
+      'x"jane%40example.com"y',
+      'jane@example.com'.repeat(3),
+      'ｊ＠ｅ．ｃｏ\u200B',
+    ]) {
       expect(containsEmail(withoutEmails(text))).toBe(false);
     }
   });
