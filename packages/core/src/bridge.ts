@@ -47,9 +47,14 @@ export interface HotjarBridge {
 
 const PREFIX = '[hotjar-bridge]';
 
+// The debug log shows at most this much of a string (a user id can be any length).
+const LOGGED_STRING_MAX = 500;
+
 /** A call's argument as the debug log shows it: strings and attribute values without addresses. */
 function hideEmails(arg: unknown): unknown {
-  if (typeof arg === 'string') return withoutEmails(arg);
+  if (typeof arg === 'string') {
+    return withoutEmails(arg.length > LOGGED_STRING_MAX ? `${arg.slice(0, LOGGED_STRING_MAX)}…` : arg);
+  }
   if (typeof arg !== 'object' || arg === null) return arg;
   return Object.fromEntries(Object.entries(arg).map(([key, value]) => [withoutEmails(key), hideEmails(value)]));
 }

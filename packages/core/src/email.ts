@@ -4,7 +4,7 @@ import { cutText } from './text';
  * What counts as an email address, everywhere the bridge looks for one (attribute values and
  * keys, event names, page paths, referrers, reports):
  *
- * - a local part: characters other than whitespace, '@' and `"(),:;<>[\]`;
+ * - a local part: characters other than whitespace and '@' (`"jane doe"@example.com` too);
  * - '@';
  * - a domain: labels of letters, digits, combining marks and hyphens joined by dots, the last
  *   one (the top-level label) either a letter followed by letters or marks (`com`, `COM`,
@@ -22,12 +22,15 @@ import { cutText } from './text';
  * `＠` and `．` as an IME types them), ideographic full stops read as dots (as in domain names),
  * and percent-escapes decoded (`%40`, and `%2540` in a URL inside a URL over two rounds).
  */
-const LOCAL_CHAR = '[^\\s@"(),:;<>\\[\\]\\\\]';
+const LOCAL_CHAR = '[^\\s@]';
+// What a report replaces: at most the 64 characters before the '@' (RFC 5321's longest local
+// part), stopping at quotes and brackets, so that `"initial_jane@example.com"` keeps its quotes.
+const REPLACED_LOCAL_PART = '[^\\s@"(),:;<>\\[\\]\\\\]{1,64}';
 const DOMAIN = '(?:[\\p{L}\\p{M}\\p{N}-]+\\.)+(?:\\p{L}[\\p{L}\\p{M}]+|xn--[a-z\\d-]+)';
 const CONTAINS_ADDRESS = new RegExp(`${LOCAL_CHAR}@${DOMAIN}`, 'iu');
 const WHOLE_ADDRESS = new RegExp(`^${LOCAL_CHAR}+@${DOMAIN}$`, 'iu');
 // The whole of each address, the local part as far back as it goes: what a report replaces.
-const EVERY_ADDRESS = new RegExp(`${LOCAL_CHAR}+@${DOMAIN}`, 'giu');
+const EVERY_ADDRESS = new RegExp(`${REPLACED_LOCAL_PART}@${DOMAIN}`, 'giu');
 
 // RFC 5321 caps the local part at 64 and the domain at 255 characters.
 const ADDRESS_MAX = 64 + 1 + 255;

@@ -112,3 +112,13 @@ describe('withoutEmails', () => {
     }
   });
 });
+
+describe('containsEmail: local parts of any shape', () => {
+  it.each(['"jane doe"@example.com', '(work)jane@example.com', 'x <jane@example.com>', 'mailto:jane@example.com'])(
+    'finds the address in %s',
+    (text) => {
+      expect(containsEmail(text)).toBe(true);
+      expect(containsEmail(withoutEmails(text))).toBe(false);
+    },
+  );
+});

@@ -368,6 +368,43 @@ describe('toHotjarIdentify: email addresses', () => {
 });
 
 describe('toHotjarIdentify: without a user id', () => {
+  it.each([
+    ['https://agent:pw@crm.example/customers/view?name=Jane%20Doe#notes', 'https://crm.example/customers/view'],
+    ['//crm.example/customers/view?name=Jane', '//crm.example/customers/view'],
+    ['crm.example/customers/view?name=Jane', 'crm.example/customers/view'],
+    ['android-app://com.google.android.gm/?account=x', 'android-app://com.google.android.gm/'],
+    ['HTTPS://CRM.example:8443/view?x=1', 'https://crm.example:8443/view'],
+  ])('sends the URL %s as %s: its query string, fragment and credentials cut', (given, sent) => {
+    const result = toHotjarIdentify(null, { referrer: given, initial_referrer: given });
+    expect(result.attributes).toEqual({ referrer: sent, initial_referrer: sent });
+    expect(result.reduced).toEqual(['referrer', 'initial_referrer']);
+  });
+
+  it('leaves a URL with nothing to cut, and text that is no URL, as given', () => {
+    const result = toHotjarIdentify(null, {
+      referrer: 'https://www.google.com/',
+      utm_campaign: 'spring:sale?',
+      utm_term: 'shoes #1',
+    });
+    expect(result.attributes).toEqual({
+      referrer: 'https://www.google.com/',
+      utm_campaign: 'spring:sale?',
+      utm_term: 'shoes #1',
+    });
+    expect(result.reduced).toEqual([]);
+  });
+
+  it('drops a value written as a URL that cannot be read', () => {
+    const result = toHotjarIdentify(null, { referrer: 'https://exa mple.com/?name=Jane' });
+    expect(result.attributes).toEqual({});
+    expect(result.dropped).toEqual([{ key: 'referrer', reason: 'invalid-url' }]);
+  });
+
+  it('keeps the whole URL of a known user', () => {
+    const url = 'https://crm.example/customers/view?name=Jane%20Doe';
+    expect(toHotjarIdentify('u1', { referrer: url }).attributes).toEqual({ referrer: url });
+  });
+
   it("sends Hotjar's own example of an anonymous identify unchanged", () => {
     const result = toHotjarIdentify(null, { ab_test: 'variant-A', referrer: 'facebook_paid' });
     expect(result).toEqual({

@@ -22,7 +22,7 @@ beforeEach((context) => {
 // What counts as an address, written out from the rule in the core README:
 // local part @ labels joined by dots, the last a letter then letters or marks (or xn--...).
 const isSpace = (c: string) => c.trim() === '';
-const isLocalPartChar = (c: string) => !isSpace(c) && !'@"(),:;<>[]\\'.includes(c);
+const isLocalPartChar = (c: string) => !isSpace(c) && c !== '@';
 const isLetter = (c: string) => /^\p{Letter}$/u.test(c);
 const isMark = (c: string) => /^\p{Mark}$/u.test(c);
 const isLabelChar = (c: string) => isLetter(c) || isMark(c) || /^\p{Number}$/u.test(c) || c === '-';
@@ -592,6 +592,29 @@ describe('URL values of anonymous visitors', () => {
         expect(text.startsWith(`${given.protocol}//${given.host}`)).toBe(true);
         const hadMore = url.includes('?') || url.includes('#') || given.username !== '' || given.password !== '';
         expect(result.reduced.includes(key)).toBe(hadMore);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts the query string of a URL written without its scheme too', () => {
+    const schemeless = fc
+      .tuple(
+        fc.webUrl({ withQueryParameters: true }),
+        fc.constantFrom('', '//'),
+        fc.stringMatching(/^[a-z]{1,6}=[a-z]{1,6}$/),
+      )
+      .map(([url, start, query]) => `${start}${url.replace(/^[a-z]+:\/\//, '').replace(/\?.*$/, '')}?${query}`);
+    fc.assert(
+      fc.property(schemeless, (url) => {
+        const result = toHotjarIdentify(null, { referrer: url });
+        const sent = result.attributes.referrer;
+        if (sent === undefined) {
+          expect(result.dropped).toEqual([{ key: 'referrer', reason: expect.any(String) }]);
+          return;
+        }
+        expect(String(sent)).not.toMatch(/[?#]/);
+        expect(result.reduced).toEqual(['referrer']);
       }),
       { numRuns: 300 },
     );
