@@ -146,6 +146,38 @@ export function addressBehaviourSuite(driver: VendorDriver): void {
       noAddressReported(s);
     });
 
+    it('no written form of an address gets through, in values, keys, names or paths', async () => {
+      const a = 'Jane.Doe+news@Example.COM';
+      const forms = [
+        a,
+        encodeURIComponent(encodeURIComponent(encodeURIComponent(a))),
+        Array.from(new TextEncoder().encode(a), (byte) => `%${byte.toString(16)}`).join(''),
+        a.replace('@', '﹫'),
+        a.replace('@', '\u200b@').replace('.COM', '。COM'),
+        encodeURIComponent(FULL_WIDTH),
+        'ivan@xn--e1afmkfd.xn--p1ai',
+        `x@${'long-label.'.repeat(8)}com`,
+      ];
+      const s = await start({ pageChanges: true });
+      for (const [i, form] of forms.entries()) {
+        await s.identify('user_1', { [`note_${i}`]: `see ${form}`, [`k ${form}`]: true, plan: 'pro' });
+        await s.track(`Invite ${form}`);
+        await s.pageView?.(`/invite/${form}/accept`);
+      }
+      await s.track('Done');
+      await s.settle();
+      const sent = s.hotjarCalls();
+      expect(sent.filter((call) => call[0] === 'event')).toEqual([['event', 'Done']]);
+      expect(sent.filter((call) => call[0] === 'stateChange')).toEqual([]);
+      for (const call of sent) {
+        for (const part of call.slice(1)) {
+          const text = typeof part === 'object' && part !== null ? Object.entries(part).flat().join(' ') : String(part);
+          expect(readsAsAddress(text), text).toBe(false);
+        }
+      }
+      noAddressReported(s);
+    });
+
     it('a 1 MB trait is cut to what Hotjar takes, and an "@" in it is no address', async () => {
       const s = await start();
       const huge = 'left-pad@1.3.0,'.repeat(70_000);
