@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import { createHotjarBridge, toHotjarEventName, toHotjarIdentify } from '../packages/core/dist/index.js';
-import { vendorCases } from './vendor-cases.mjs';
+import { sdkAloneCases, vendorCases } from './vendor-cases.mjs';
 
 // 20 traits, two nested levels, a Date and an email: a realistic signed-in user.
 export const traits = {
@@ -79,6 +79,8 @@ const cases = [
     baseline: () => hj('identify', 'user_12345', hugeTraits),
   },
   ...(await vendorCases(hj, { traits, eventName, hugeTraits })),
+  // Last: it puts a happy-dom window on globalThis for the real SDK.
+  ...(await sdkAloneCases(hj, { hugeTraits })),
 ];
 
 const bench = new Bench({ time: 500, warmupTime: 100 });

@@ -81,3 +81,53 @@ export async function vendorCases(hj, { traits, eventName, hugeTraits }) {
   }
   return cases;
 }
+
+/**
+ * The real Amplitude Browser SDK, alone and with the plugin, given a 1 MB trait: the plugin's
+ * share of what the page pays. Runs in a happy-dom window, uploads answered in memory.
+ */
+export async function sdkAloneCases(hj, { hugeTraits }) {
+  if (!existsSync(built('amplitude'))) return [];
+  const { createRequire } = await import('node:module');
+  const require = createRequire(new URL('../test/package.json', import.meta.url));
+  const { Window } = require('happy-dom');
+  const page = new Window({ url: 'https://shop.example/' });
+  for (const key of ['window', 'self', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage']) {
+    if (!(key in globalThis)) {
+      const value = key === 'window' || key === 'self' ? page : page[key];
+      Object.defineProperty(globalThis, key, { value, configurable: true, writable: true });
+    }
+  }
+  const upload = { code: 200, events_ingested: 1, payload_size_bytes: 1, server_upload_time: 1 };
+  globalThis.fetch = async () => new Response(JSON.stringify(upload), { status: 200 });
+  const { createInstance, Identify } = require('@amplitude/analytics-browser');
+  const { hotjarPlugin } = await import(built('amplitude').href);
+  const quiet = { disable() {}, enable() {}, log() {}, warn() {}, debug() {}, error() {} };
+  const start = async (name, plugin) => {
+    const sdk = createInstance();
+    if (plugin) sdk.add(plugin);
+    await sdk.init(`bench-${name}`, {
+      instanceName: `bench-${name}`,
+      identityStorage: 'none',
+      autocapture: false,
+      remoteConfig: { fetchRemoteConfig: false },
+      flushIntervalMillis: 0,
+      loggerProvider: quiet,
+    }).promise;
+    return sdk;
+  };
+  const alone = await start('alone');
+  const withPlugin = await start('plugin', hotjarPlugin({ siteId: 1234567, runtime: countingRuntime(hj) }));
+  const identify = (sdk) => {
+    const call = new Identify();
+    for (const [key, value] of Object.entries(hugeTraits)) call.set(key, value);
+    return sdk.identify(call, { user_id: 'user_12345' }).promise;
+  };
+  return [
+    {
+      name: 'Amplitude SDK identify, a 1 MB trait (baseline: the SDK alone)',
+      bridge: () => identify(withPlugin),
+      baseline: () => identify(alone),
+    },
+  ];
+}
