@@ -29,7 +29,6 @@ const REPLACED_LOCAL_PART = '[^\\s@"(),:;<>\\[\\]\\\\]{1,64}';
 const DOMAIN = '(?:[\\p{L}\\p{M}\\p{N}-]+\\.)+(?:\\p{L}[\\p{L}\\p{M}]+|xn--[a-z\\d-]+)';
 const CONTAINS_ADDRESS = new RegExp(`${LOCAL_CHAR}@${DOMAIN}`, 'iu');
 const WHOLE_ADDRESS = new RegExp(`^${LOCAL_CHAR}+@${DOMAIN}$`, 'iu');
-// The whole of each address, the local part as far back as it goes: what a report replaces.
 const EVERY_ADDRESS = new RegExp(`${REPLACED_LOCAL_PART}@${DOMAIN}`, 'giu');
 
 // RFC 5321 caps the local part at 64 and the domain at 255 characters.
@@ -37,7 +36,7 @@ const ADDRESS_MAX = 64 + 1 + 255;
 
 /**
  * How far past the part of a text that is sent `containsEmail` reads: one address at its
- * longest with every character a percent-escape. An address cut in half by a length limit
+ * longest (320 characters) with every character percent-encoded. An address cut in half by a length limit
  * still counts as an address (`jane@exa` is personal data too), and so does one that starts
  * within this many characters after the cut: the text is then left out rather than cut.
  */
@@ -52,7 +51,7 @@ const IDEOGRAPHIC_STOPS = /\u3002/g;
 const ESCAPE_RUNS = /(?:%[\da-f]{2})+/gi;
 const NOT_PLAIN = /[^\x20-\x7e]|%/;
 
-/** A run of percent-escapes decoded as UTF-8; a byte that is not UTF-8 becomes U+FFFD, the rest stays readable. */
+/** A run of percent-escapes decoded as UTF-8, the rest of the text left as it is. */
 function decodeRun(run: string): string {
   const bytes = new Uint8Array(run.length / 3);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
