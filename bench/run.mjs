@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import { createHotjarBridge, toHotjarEventName, toHotjarIdentify } from '../packages/core/dist/index.js';
-import { vendorCases } from './vendor-cases.mjs';
+import { sdkAloneCases, vendorCases } from './vendor-cases.mjs';
 
 // 20 traits, two nested levels, a Date and an email: a realistic signed-in user.
 export const traits = {
@@ -29,6 +29,9 @@ export const traits = {
   role: 'admin',
 };
 export const eventName = 'Order #123 (paid) – Añadir';
+// A 1 MB trait full of '@' that holds no address: the scan must cost what is sent (200
+// characters), not what was given.
+export const hugeTraits = { plan: 'pro', dependencies: 'left-pad@1.3.0,'.repeat(70_000) };
 
 /** A stand-in for `window.hj` that keeps only a count, so the benchmark measures the mapping. */
 export function countingHj() {
@@ -70,7 +73,14 @@ const cases = [
     bridge: () => bridge.identify('user_12345', traits),
     baseline: () => hj('identify', 'user_12345', traits),
   },
-  ...(await vendorCases(hj, { traits, eventName })),
+  {
+    name: 'bridge.identify: a 1 MB trait',
+    bridge: () => bridge.identify('user_12345', hugeTraits),
+    baseline: () => hj('identify', 'user_12345', hugeTraits),
+  },
+  ...(await vendorCases(hj, { traits, eventName, hugeTraits })),
+  // Last: it puts a happy-dom window on globalThis for the real SDK.
+  ...(await sdkAloneCases(hj, { hugeTraits })),
 ];
 
 const bench = new Bench({ time: 500, warmupTime: 100 });

@@ -1,6 +1,7 @@
 import { amplitudeDriver } from './drivers/amplitude';
 import { segmentDriver } from './drivers/segment';
 import { behaviourSuite } from './shared/behaviour';
+import { addressBehaviourSuite } from './shared/behaviour-addresses';
 import { eventMapSuite } from './shared/behaviour-event-map';
 import { identityBehaviour } from './shared/behaviour-identity';
 
@@ -10,3 +11,5 @@ identityBehaviour(amplitudeDriver);
 identityBehaviour(segmentDriver);
 eventMapSuite(amplitudeDriver);
 eventMapSuite(segmentDriver);
+addressBehaviourSuite(amplitudeDriver);
+addressBehaviourSuite(segmentDriver);

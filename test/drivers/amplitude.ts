@@ -170,6 +170,9 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
       client.reset();
     },
     sdkUserId: () => raw.getUserId() ?? null,
+    async pageView(path) {
+      client.track('[Amplitude] Page Viewed', { '[Amplitude] Page Path': path });
+    },
     async settle() {
       // Each round waits for the calls made so far, then has Amplitude upload what it queued.
       // Bounded: a call whose upload keeps failing (Amplitude retries it) never resolves.
@@ -212,5 +215,6 @@ export async function startAmplitude(options: AmplitudeSessionOptions = {}): Pro
 /** The shared behaviour suite's driver: the real Amplitude Browser SDK with `hotjarPlugin` added. */
 export const amplitudeDriver: VendorDriver = {
   name: 'amplitude',
-  start: (options: SharedPluginOptions = {}) => startAmplitude({ plugin: options }),
+  // Amplitude's plugin sends identify calls without a user id in any case.
+  start: ({ identifyAnonymous: _, ...options }: SharedPluginOptions = {}) => startAmplitude({ plugin: options }),
 };

@@ -145,6 +145,9 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     async page(name, properties, callOptions) {
       remember(analytics.page(name ?? null, properties ?? {}, callOptions ?? {}));
     },
+    async pageView(path) {
+      remember(analytics.page(null, { path }));
+    },
     async settle() {
       while (pending.length > 0) await Promise.all(pending.splice(0));
       // Segment delivers after the context resolves; give its dispatch a turn.

@@ -5,6 +5,10 @@ export interface SharedPluginOptions {
   identify?: { nested?: 'flatten' | 'reject' };
   events?: { include?: Array<string | RegExp>; exclude?: Array<string | RegExp>; map?: EventMap };
   consent?: 'granted' | 'pending';
+  /** Page changes become Hotjar stateChange calls (each plugin's `pageChanges`). @default false */
+  pageChanges?: boolean;
+  /** Identify calls without a user id are sent, with only the allowlisted attributes (Segment's `identifyAnonymous`; Amplitude always does). @default false */
+  identifyAnonymous?: boolean;
 }
 
 /** One vendor SDK with the plugin installed, driven the way a user's code would drive it. */
@@ -21,6 +25,8 @@ export interface VendorSession {
   reset?(): void;
   /** The user id the SDK holds now (`getUserId()`, `user().id()`), `null` for none. */
   sdkUserId?(): string | null;
+  /** The vendor's page call for this path (Amplitude: a `[Amplitude] Page Viewed` event with `[Amplitude] Page Path`). */
+  pageView?(path: string): Promise<void>;
   /** Waits until the SDK has handed every call so far to its destinations and its own upload. */
   settle(): Promise<void>;
   /** Hotjar calls the plugin made, in order, as `window.hj` received them. */

@@ -1,5 +1,11 @@
-import { type DiagnosticCall, type DiagnosticInput, diagnostic, type SkipReason } from './diagnostics';
-import { containsEmail } from './email';
+import {
+  type DiagnosticCall,
+  type DiagnosticInput,
+  type HotjarDiagnostic,
+  reportable,
+  type SkipReason,
+} from './diagnostics';
+import { containsEmail, withoutEmails } from './email';
 import { cutForReport, runEventMap } from './event-map';
 import { mapEventName } from './event-name';
 import { mapIdentify } from './identify';
@@ -47,6 +53,18 @@ export interface HotjarBridge {
 
 const PREFIX = '[hotjar-bridge]';
 
+// The debug log shows at most this much of a string (a user id can be any length).
+const LOGGED_STRING_MAX = 500;
+
+/** A call's argument as the debug log shows it: strings and attribute values without addresses. */
+function hideEmails(arg: unknown): unknown {
+  if (typeof arg === 'string') {
+    return withoutEmails(arg.length > LOGGED_STRING_MAX ? `${arg.slice(0, LOGGED_STRING_MAX)}…` : arg);
+  }
+  if (typeof arg !== 'object' || arg === null) return arg;
+  return Object.fromEntries(Object.entries(arg).map(([key, value]) => [withoutEmails(key), hideEmails(value)]));
+}
+
 /**
  * Creates the runtime both plugins share. Throws for bad options, naming the option; after
  * that, nothing any of its methods is given makes them throw.
@@ -69,19 +87,20 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
   };
   let lastUserId: string | null | undefined;
 
-  const report = (input: DiagnosticInput) => {
-    const d = diagnostic(input);
+  // The one way out for diagnostics, the plugins' included: what it passes on holds no address.
+  const report = (input: DiagnosticInput): HotjarDiagnostic => {
+    const d = reportable(input);
     if (opts.debug) console.warn(PREFIX, d.message);
     try {
       opts.onDiagnostic?.(d);
     } catch {
       // A throwing diagnostics handler must not break the host page's analytics.
     }
+    return d;
   };
 
   const skip = (call: DiagnosticCall, reason: SkipReason, subject?: string): BridgeOutcome => {
-    const d = diagnostic({ kind: 'skipped', call, reason, subject });
-    report(d);
+    const d = report({ kind: 'skipped', call, reason, subject });
     return { forwarded: false, reason, message: d.message };
   };
 
@@ -95,7 +114,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       // Reported below, as a refused call.
     }
     if (!handed) return skip(call[0], 'hotjar-unavailable');
-    if (opts.debug) console.log(PREFIX, 'hj', ...call);
+    // The debug log shows the call with any address (the `email` attribute, a user id) hidden.
+    if (opts.debug) console.log(PREFIX, 'hj', ...call.map(hideEmails));
     return { forwarded: true, call, message: `${call[0]}: forwarded` };
   };
 
@@ -170,6 +190,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       for (const { key, reason } of mapped.dropped) report({ kind: 'dropped', call: 'identify', reason, subject: key });
       for (const key of mapped.truncated)
         report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
+      for (const key of mapped.reduced)
+        report({ kind: 'truncated', call: 'identify', reason: 'url-reduced', subject: key });
       if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
         return skip('identify', 'nothing-to-send');
       }
@@ -181,7 +203,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     track: guarded('event', (name: unknown, properties?: unknown) => {
       // A name holding an address is personal data: it stays out of diagnostics and logs,
       // whatever skips it.
-      const subject = typeof name !== 'string' ? typeof name : containsEmail(name) ? undefined : name;
+      const subject =
+        typeof name !== 'string' ? typeof name : containsEmail(name, opts.eventName.maxLength) ? undefined : name;
       if (typeof name === 'string') {
         if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', subject);
         if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', subject);

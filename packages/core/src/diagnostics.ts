@@ -1,3 +1,4 @@
+import { withoutEmails } from './email';
 import type { EventNameProblem } from './event-name';
 import type { DropReason } from './identify';
 
@@ -28,13 +29,20 @@ export type SkipReason =
 /** Why Hotjar could not be loaded as asked. An open set, like `SkipReason`. */
 export type LoadProblem = 'no-window' | 'other-site' | 'snippet-blocked' | 'result-order' | 'internal-error';
 
+/**
+ * Why a value was sent shortened: `'too-long'`, cut to `maxStringLength`; `'url-reduced'`, a
+ * URL of an anonymous visitor sent without its query string, fragment and credentials. Open,
+ * like `SkipReason`.
+ */
+export type TruncateReason = 'too-long' | 'url-reduced';
+
 /** The Hotjar call a diagnostic is about. */
 export type DiagnosticCall = 'identify' | 'event' | 'stateChange' | 'load';
 
 /** One thing that did not reach Hotjar as it was given, with the reason. */
 export type HotjarDiagnostic =
   | { kind: 'dropped'; call: 'identify'; reason: DropReason; subject: string; message: string }
-  | { kind: 'truncated'; call: 'identify'; reason: 'too-long'; subject: string; message: string }
+  | { kind: 'truncated'; call: 'identify'; reason: TruncateReason; subject: string; message: string }
   | { kind: 'renamed'; call: 'event'; reason: 'sanitized'; subject: string; message: string }
   | { kind: 'skipped'; call: DiagnosticCall; reason: SkipReason; subject?: string; message: string }
   | { kind: 'load'; call: 'load'; reason: LoadProblem; subject?: string; message: string };
@@ -55,4 +63,24 @@ export function diagnostic(input: DiagnosticInput): HotjarDiagnostic {
   const subject = input.subject === undefined ? '' : ` "${input.subject}"`;
   const message = input.message ?? `${input.call}:${subject} ${input.kind} (${input.reason})`;
   return { ...input, message } as HotjarDiagnostic;
+}
+
+// A subject or message is shown at most this long: a report names what was left out, it does
+// not repeat it, and the address scan of each report stays short.
+const SUBJECT_MAX = 200;
+const MESSAGE_MAX = 500;
+
+function shortened(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * A diagnostic as it may be shown: subject and message shortened, and every email address in
+ * them, in any written form, replaced by `<email>`. Every report goes through it, the plugins'
+ * own included, so no skip needs to hide an address itself.
+ */
+export function reportable(input: DiagnosticInput): HotjarDiagnostic {
+  const subject = input.subject === undefined ? undefined : withoutEmails(shortened(input.subject, SUBJECT_MAX));
+  const written = diagnostic({ ...input, subject } as DiagnosticInput);
+  return { ...written, message: withoutEmails(shortened(written.message, MESSAGE_MAX)) };
 }

@@ -1,55 +1,116 @@
-// Local part, then a domain with at least one dot and a letters-only top-level label.
-// Deliberately loose: anything that looks like an address is treated as one, because
-// Hotjar rejects such values outside `email` and they are personal data in event names.
-const ADDRESS = '[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)*\\.\\p{L}{2,}';
-const CONTAINS_ADDRESS = new RegExp(ADDRESS, 'u');
-const WHOLE_ADDRESS = new RegExp(`^${ADDRESS}$`, 'u');
+import { cutText } from './text';
 
-// RFC 5321 caps the local part at 64 and the domain at 255 characters. Testing only a
-// window around each '@' keeps the scan linear on huge strings with many '@'s, where an
-// unanchored search would be quadratic.
-const LOCAL_PART_MAX = 64;
-const DOMAIN_MAX = 255;
+/*
+ * What counts as an email address, everywhere the bridge looks for one (attribute values and
+ * keys, event names, page paths, referrers, reports):
+ *
+ * - a local part: characters other than whitespace and '@' (`"jane doe"@example.com` too);
+ * - '@';
+ * - a domain: labels of letters, digits, combining marks and hyphens joined by dots, the last
+ *   one (the top-level label) either a letter followed by letters or marks (`com`, `COM`,
+ *   `рф`), or `xn--` followed by letters, digits and hyphens (`xn--p1ai`, an internationalised
+ *   domain in its ASCII form).
+ *
+ * Case does not matter. Inside longer text an address is found wherever it starts: one
+ * character of local part before the '@' is enough (`<jane@example.com>`, `mailto:jane@…`).
+ * Label lengths are not checked, so a domain of any length counts. `!@!.AA` is no address
+ * (`!` is no domain label); `a@b.AA` is one.
+ *
+ * Text is read in every form it may be written in, one after the other until it stops
+ * changing, at most MAX_ROUNDS times: as given; then with format characters that do not show
+ * removed (zero-width space, soft hyphen), in its Unicode compatibility form (NFKC: full-width
+ * `＠` and `．` as an IME types them), ideographic full stops read as dots (as in domain names),
+ * and percent-escapes decoded (`%40`, and `%2540` in a URL inside a URL over two rounds).
+ */
+const LOCAL_CHAR = '[^\\s@]';
+// What a report replaces: at most the 64 characters before the '@' (RFC 5321's longest local
+// part), stopping at quotes and brackets, so that `"initial_jane@example.com"` keeps its quotes.
+const REPLACED_LOCAL_PART = '[^\\s@"(),:;<>\\[\\]\\\\]{1,64}';
+const DOMAIN = '(?:[\\p{L}\\p{M}\\p{N}-]+\\.)+(?:\\p{L}[\\p{L}\\p{M}]+|xn--[a-z\\d-]+)';
+const CONTAINS_ADDRESS = new RegExp(`${LOCAL_CHAR}@${DOMAIN}`, 'iu');
+const WHOLE_ADDRESS = new RegExp(`^${LOCAL_CHAR}+@${DOMAIN}$`, 'iu');
+const EVERY_ADDRESS = new RegExp(`${REPLACED_LOCAL_PART}@${DOMAIN}`, 'giu');
 
-const ESCAPES = /(?:%[\da-f]{2})+/gi;
-const ASCII_ESCAPE = /%[0-7][\da-f]/gi;
+// RFC 5321 caps the local part at 64 and the domain at 255 characters.
+const ADDRESS_MAX = 64 + 1 + 255;
 
 /**
- * `text` with its percent-escapes decoded (`%40` is '@'). Each run of escapes is decoded on its
- * own, so a malformed one (`100%`, half a UTF-8 sequence) leaves the others readable; a run that
- * is not UTF-8 still has its ASCII escapes decoded.
+ * How far past the part of a text that is sent `containsEmail` reads: one address at its
+ * longest (320 characters) with every character percent-encoded. An address cut in half by a length limit
+ * still counts as an address (`jane@exa` is personal data too), and so does one that starts
+ * within this many characters after the cut: the text is then left out rather than cut.
  */
-function decoded(text: string): string {
-  return text.replace(ESCAPES, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run.replace(ASCII_ESCAPE, (ascii) => String.fromCharCode(Number.parseInt(ascii.slice(1), 16)));
-    }
-  });
+export const EMAIL_SCAN_MARGIN = 3 * ADDRESS_MAX;
+
+// Decoding more often than this is not undone by any reader either.
+const MAX_ROUNDS = 8;
+
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+// U+3002, U+FF61 (NFKC maps it to U+3002) and U+FF0E (NFKC maps it to '.') separate domain labels.
+const IDEOGRAPHIC_STOPS = /\u3002/g;
+const ESCAPE_RUNS = /(?:%[\da-f]{2})+/gi;
+const NOT_PLAIN = /[^\x20-\x7e]|%/;
+
+/** A run of percent-escapes decoded as UTF-8, the rest of the text left as it is. */
+function decodeRun(run: string): string {
+  const bytes = new Uint8Array(run.length / 3);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+  // Bytes that are not UTF-8 are left out, so that they cannot hide what surrounds them.
+  return new TextDecoder().decode(bytes).replace(/\uFFFD/g, '');
+}
+
+/** The next form of `text` to read: what a person or a browser would show for it. */
+function nextForm(text: string): string {
+  return text
+    .replace(FORMAT_CHARACTERS, '')
+    .normalize('NFKC')
+    .replace(IDEOGRAPHIC_STOPS, '.')
+    .replace(ESCAPE_RUNS, decodeRun);
 }
 
 /**
- * True when `text` contains something shaped like an email address, as it is or with its
- * percent-escapes decoded: a URL kept as an attribute (`referrer`) or a path carries an address
- * as `jane%40example.com`.
+ * True when `text` contains an email address in any of the forms it may be written in (see
+ * the definition above). With `sentLength`, only what can be sent is read: the first
+ * `sentLength` characters plus EMAIL_SCAN_MARGIN, so that the cost is bounded by what reaches
+ * Hotjar rather than by what the page was given.
  */
-export function containsEmail(text: string): boolean {
-  return holdsAddress(text) || (text.includes('%') && holdsAddress(decoded(text)));
-}
-
-function holdsAddress(text: string): boolean {
-  let at = text.indexOf('@');
-  while (at !== -1) {
-    const start = Math.max(0, at - LOCAL_PART_MAX);
-    if (CONTAINS_ADDRESS.test(text.slice(start, at + 1 + DOMAIN_MAX))) return true;
-    at = text.indexOf('@', at + 1);
+export function containsEmail(text: string, sentLength?: number): boolean {
+  let form =
+    sentLength !== undefined && text.length > sentLength + EMAIL_SCAN_MARGIN
+      ? cutText(text, sentLength + EMAIL_SCAN_MARGIN)
+      : text;
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    if (CONTAINS_ADDRESS.test(form)) return true;
+    // Printable ASCII without escapes reads the same in every form: most text ends here.
+    if (!NOT_PLAIN.test(form)) return false;
+    const next = nextForm(form);
+    if (next === form) return false;
+    form = next;
   }
   return false;
 }
 
-/** True when `text`, trimmed, is one email address and nothing else. */
+/** True when `text`, trimmed, is one email address as written, and nothing else. */
 export function isEmail(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length <= LOCAL_PART_MAX + 1 + DOMAIN_MAX && WHOLE_ADDRESS.test(trimmed);
+  return trimmed.length <= ADDRESS_MAX && WHOLE_ADDRESS.test(trimmed);
+}
+
+/** Stands for an email address in reports. */
+export const EMAIL_PLACEHOLDER = '<email>';
+
+/**
+ * `text` with every email address, in any form `containsEmail` reads, replaced by `<email>`:
+ * an address as written is replaced alone; a word that holds one only once decoded or
+ * normalised is replaced whole; if an address still remains, the whole text is.
+ */
+export function withoutEmails(text: string): string {
+  if (!containsEmail(text)) return text;
+  const plain = text.replace(EVERY_ADDRESS, EMAIL_PLACEHOLDER);
+  if (!containsEmail(plain)) return plain;
+  const words = plain
+    .split(/([\s"]+)/)
+    .map((word) => (containsEmail(word) ? EMAIL_PLACEHOLDER : word))
+    .join('');
+  return containsEmail(words) ? EMAIL_PLACEHOLDER : words;
 }

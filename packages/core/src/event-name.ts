@@ -1,4 +1,4 @@
-import { containsEmail } from './email';
+import { containsEmail, EMAIL_SCAN_MARGIN } from './email';
 import { isPlainObject } from './plain-object';
 import { cutText, isPositiveInteger } from './text';
 
@@ -52,10 +52,11 @@ function clean(name: string, maxLength: number): string {
 export function mapEventName(name: unknown, options?: EventNameOptions): MappedEventName {
   if (typeof name !== 'string') return { name: null, problem: 'not-a-string' };
   if (name.trim() === '') return { name: null, problem: 'empty' };
-  if (containsEmail(name)) return { name: null, problem: 'contains-email' };
   const given = isPlainObject(options) ? options : {};
   const maxLength = isPositiveInteger(given.maxLength) ? given.maxLength : EVENT_NAME_DEFAULTS.maxLength;
-  const mapped = clean(name, maxLength);
+  // Only what can be sent is read and cleaned, so the cost follows the name's limit.
+  if (containsEmail(name, maxLength)) return { name: null, problem: 'contains-email' };
+  const mapped = clean(cutText(name, maxLength + EMAIL_SCAN_MARGIN), maxLength);
   if (mapped === '') return { name: null, problem: 'empty' };
   const changed = mapped !== name;
   if (changed && given.mode === 'strict') return { name: null, problem: 'needs-change' };

@@ -1,5 +1,6 @@
-import { containsEmail, isEmail } from './email';
+import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail } from './email';
 import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
+import { withoutQuery } from './page-path';
 import { matchesAny } from './patterns';
 import { isPlainObject } from './plain-object';
 import { cutText } from './text';
@@ -31,6 +32,7 @@ export type DropReason =
   | 'email-in-key'
   | 'email-in-wrong-key'
   | 'invalid-email'
+  | 'invalid-url'
   | 'personal-data-without-user-id'
   | 'attribute-limit'
   | 'empty-user-id'
@@ -68,6 +70,8 @@ export interface HotjarIdentify {
   dropped: Array<{ key: string; reason: DropReason }>;
   /** The keys of strings cut to `maxStringLength`. */
   truncated: string[];
+  /** The keys of URLs sent without their query string, fragment and credentials: anonymous visitors only. */
+  reduced: string[];
   /** Why the user id given was not used, when it was not: `userId` is then `null`. */
   userIdDropped?: DropReason;
 }
@@ -77,9 +81,6 @@ export interface HotjarIdentify {
  * `maxKeyLength` keys grow too long first; the limit bounds the walk whatever the options.
  */
 const MAX_DEPTH = 32;
-
-/** Stands for the part of a key that holds an email address, so that reports carry none. */
-const EMAIL_PLACEHOLDER = '<email>';
 
 function mapUserId(userId: unknown): { userId: string | null; dropped?: DropReason } {
   switch (typeof userId) {
@@ -143,14 +144,17 @@ function convert(value: unknown): Converted {
 /** The mapping with options already resolved: what the bridge calls, with the options its factory validated. */
 export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIdentifyOptions): HotjarIdentify {
   const id = mapUserId(userId);
-  const result: HotjarIdentify = { userId: id.userId, attributes: {}, dropped: [], truncated: [] };
+  const result: HotjarIdentify = { userId: id.userId, attributes: {}, dropped: [], truncated: [], reduced: [] };
   if (id.dropped !== undefined) result.userIdDropped = id.dropped;
   if (!isPlainObject(traits)) return result;
   const anonymous = result.userId === null;
   let count = 0;
 
+  // Keys are read for addresses only as far as a key can be sent (and the scan's margin past
+  // it): a longer key dropped is reported with that part only.
   const drop = (key: string, reason: DropReason) => {
-    result.dropped.push({ key, reason });
+    const shown = key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? `${cutText(key, opts.maxKeyLength)}…` : key;
+    result.dropped.push({ key: shown, reason });
   };
 
   const allowedWithoutUserId = (key: string) => {
@@ -167,16 +171,23 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
     if (Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(key, 'duplicate-key');
     if (anonymous && !allowedWithoutUserId(key)) return drop(key, 'personal-data-without-user-id');
     let value: HotjarAttributeValue;
+    let reduced = false;
     if (typeof raw === 'string') {
       if (key === 'email') {
         value = raw.trim();
         if (!isEmail(value) || value.length > opts.maxStringLength) return drop(key, 'invalid-email');
         // Even when the allowlist names it: an address is personal data.
         if (anonymous) return drop(key, 'personal-data-without-user-id');
-      } else if (containsEmail(raw)) {
-        return drop(key, 'email-in-wrong-key');
       } else {
-        value = raw;
+        // Only what can be sent is read: the cost follows what reaches Hotjar, not what was given.
+        const readable = cutText(raw, opts.maxStringLength + EMAIL_SCAN_MARGIN);
+        // A visitor's referrer carries the referring page's query string (names, tokens):
+        // without a user id, a URL keeps its origin and path only.
+        const text = anonymous ? withoutQuery(readable) : readable;
+        if (text === null) return drop(key, 'invalid-url');
+        if (containsEmail(text, opts.maxStringLength)) return drop(key, 'email-in-wrong-key');
+        reduced = text !== readable;
+        value = reduced ? text : raw;
       }
     } else {
       if (typeof raw === 'boolean') {
@@ -196,6 +207,7 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
       value = cutText(value, opts.maxStringLength);
       result.truncated.push(key);
     }
+    if (reduced) result.reduced.push(key);
     count++;
     // Assigning to "__proto__" would set the prototype instead of adding an attribute.
     if (key === '__proto__') Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true });
@@ -221,7 +233,7 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
         continue;
       }
       // The whole key, as Hotjar would get it: a separator can complete an address.
-      if (containsEmail(key)) {
+      if (containsEmail(key, opts.maxKeyLength)) {
         drop(prefix === '' ? EMAIL_PLACEHOLDER : prefix + separator + EMAIL_PLACEHOLDER, 'email-in-key');
         continue;
       }

@@ -10,8 +10,9 @@ export type {
   HotjarDiagnostic,
   LoadProblem,
   SkipReason,
+  TruncateReason,
 } from './diagnostics';
-export { containsEmail, isEmail } from './email';
+export { containsEmail, isEmail, withoutEmails } from './email';
 export type { EventMap, EventMapInput, EventMapProblem } from './event-map';
 export { MAX_MAPPED_NAMES } from './event-map';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';

@@ -418,3 +418,63 @@ describe('bridge: debug log', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('bridge.report: no address in any report', () => {
+  it("replaces an address in a plugin's subject and message, in any written form", () => {
+    const { bridge, diagnostics } = setup();
+    bridge.report({
+      kind: 'skipped',
+      call: 'event',
+      reason: 'excluded',
+      subject: '[Amplitude] jane@example.com',
+      message: 'event: "[Amplitude] jane@example.com" skipped (excluded: Amplitude\'s own event)',
+    });
+    bridge.report({
+      kind: 'skipped',
+      call: 'identify',
+      reason: 'nothing-to-send',
+      subject: 'initial_ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ',
+    });
+    bridge.report({
+      kind: 'skipped',
+      call: 'stateChange',
+      reason: 'invalid-path',
+      subject: '/invite/jane%2540example.com',
+    });
+    expect(diagnostics.map((d) => [d.subject, d.message])).toEqual([
+      ['[Amplitude] <email>', 'event: "[Amplitude] <email>" skipped (excluded: Amplitude\'s own event)'],
+      ['<email>', 'identify: "<email>" skipped (nothing-to-send)'],
+      ['<email>', 'stateChange: "<email>" skipped (invalid-path)'],
+    ]);
+  });
+
+  it('shows at most 200 characters of a subject', () => {
+    const { bridge, diagnostics } = setup();
+    bridge.identify('u1', { ['k'.repeat(100_000)]: 1 });
+    expect(diagnostics[0]?.subject).toBe(`${'k'.repeat(50)}…`);
+  });
+
+  it('reports an anonymous URL sent without its query string', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    bridge.identify(null, { referrer: 'https://crm.example/view?name=Jane' });
+    expect(runtime.calls).toEqual([['identify', null, { referrer: 'https://crm.example/view' }]]);
+    expect(diagnostics.map((d) => [d.kind, d.reason, d.subject, d.message])).toEqual([
+      ['truncated', 'url-reduced', 'referrer', 'identify: "referrer" truncated (url-reduced)'],
+    ]);
+  });
+
+  it('logs forwarded calls in debug mode with any address hidden', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const { bridge } = setup({ debug: true });
+      bridge.identify('jane@example.com', { email: 'jane@example.com', plan: 'pro' });
+      expect(log).toHaveBeenCalledWith('[hotjar-bridge]', 'hj', 'identify', '<email>', {
+        email: '<email>',
+        plan: 'pro',
+      });
+      expect(JSON.stringify(log.mock.calls)).not.toContain('jane');
+    } finally {
+      log.mockRestore();
+    }
+  });
+});

@@ -133,7 +133,7 @@ describe('toHotjarIdentify: values', () => {
     'gives no attributes for traits that are not a plain object: %s',
     (traits) => {
       const result = toHotjarIdentify('u1', traits);
-      expect(result).toEqual({ userId: 'u1', attributes: {}, dropped: [], truncated: [] });
+      expect(result).toEqual({ userId: 'u1', attributes: {}, dropped: [], truncated: [], reduced: [] });
     },
   );
 
@@ -324,17 +324,19 @@ describe('toHotjarIdentify: email addresses', () => {
     });
   });
 
-  it('reads percent-escapes when it looks for an address: a URL in referrer can carry one as %40', () => {
-    const result = toHotjarIdentify(null, {
+  it('reads percent-escapes when it looks for an address, however often a URL inside a URL encoded it', () => {
+    const result = toHotjarIdentify('u1', {
       referrer: 'https://mail.example/inbox?to=jane%40example.com',
-      utm_source: 'jane%2540example.com is no address twice encoded',
+      initial_referrer: 'https://mail.example.net/r?to=https%3A%2F%2Fshop.example%2Fw%3Finvitee%3Djane%2540example.com',
+      utm_source: 'jane%252540example.com, three times',
       utm_medium: '100% organic',
     });
-    expect(result.attributes).toEqual({
-      utm_source: 'jane%2540example.com is no address twice encoded',
-      utm_medium: '100% organic',
+    expect(result.attributes).toEqual({ utm_medium: '100% organic' });
+    expect(reasons(result)).toEqual({
+      referrer: 'email-in-wrong-key',
+      initial_referrer: 'email-in-wrong-key',
+      utm_source: 'email-in-wrong-key',
     });
-    expect(reasons(result)).toEqual({ referrer: 'email-in-wrong-key' });
     expect(reasons(toHotjarIdentify('u1', { 'jane%40example.com': true }))).toEqual({ '<email>': 'email-in-key' });
   });
 
@@ -366,6 +368,43 @@ describe('toHotjarIdentify: email addresses', () => {
 });
 
 describe('toHotjarIdentify: without a user id', () => {
+  it.each([
+    ['https://agent:pw@crm.example/customers/view?name=Jane%20Doe#notes', 'https://crm.example/customers/view'],
+    ['//crm.example/customers/view?name=Jane', '//crm.example/customers/view'],
+    ['crm.example/customers/view?name=Jane', 'crm.example/customers/view'],
+    ['android-app://com.google.android.gm/?account=x', 'android-app://com.google.android.gm/'],
+    ['HTTPS://CRM.example:8443/view?x=1', 'https://crm.example:8443/view'],
+  ])('sends the URL %s as %s: its query string, fragment and credentials cut', (given, sent) => {
+    const result = toHotjarIdentify(null, { referrer: given, initial_referrer: given });
+    expect(result.attributes).toEqual({ referrer: sent, initial_referrer: sent });
+    expect(result.reduced).toEqual(['referrer', 'initial_referrer']);
+  });
+
+  it('leaves a URL with nothing to cut, and text that is no URL, as given', () => {
+    const result = toHotjarIdentify(null, {
+      referrer: 'https://www.google.com/',
+      utm_campaign: 'spring:sale?',
+      utm_term: 'shoes #1',
+    });
+    expect(result.attributes).toEqual({
+      referrer: 'https://www.google.com/',
+      utm_campaign: 'spring:sale?',
+      utm_term: 'shoes #1',
+    });
+    expect(result.reduced).toEqual([]);
+  });
+
+  it('drops a value written as a URL that cannot be read', () => {
+    const result = toHotjarIdentify(null, { referrer: 'https://exa mple.com/?name=Jane' });
+    expect(result.attributes).toEqual({});
+    expect(result.dropped).toEqual([{ key: 'referrer', reason: 'invalid-url' }]);
+  });
+
+  it('keeps the whole URL of a known user', () => {
+    const url = 'https://crm.example/customers/view?name=Jane%20Doe';
+    expect(toHotjarIdentify('u1', { referrer: url }).attributes).toEqual({ referrer: url });
+  });
+
   it("sends Hotjar's own example of an anonymous identify unchanged", () => {
     const result = toHotjarIdentify(null, { ab_test: 'variant-A', referrer: 'facebook_paid' });
     expect(result).toEqual({
@@ -373,6 +412,7 @@ describe('toHotjarIdentify: without a user id', () => {
       attributes: { ab_test: 'variant-A', referrer: 'facebook_paid' },
       dropped: [],
       truncated: [],
+      reduced: [],
     });
   });
 
@@ -463,6 +503,7 @@ describe('toHotjarIdentify: without a user id', () => {
       attributes: { email: 'peter@example.com', total_spend: 1350.5, first_purchase: '2019-06-20T00:00:00.000Z' },
       dropped: [],
       truncated: [],
+      reduced: [],
     });
   });
 });

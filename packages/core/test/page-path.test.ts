@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHotjarPath } from '../src/page-path';
+import { MAX_PATH_LENGTH, toHotjarPath } from '../src/page-path';
 
 describe('toHotjarPath', () => {
   it.each([
@@ -23,7 +23,8 @@ describe('toHotjarPath', () => {
     },
   );
 
-  it('never throws, and never keeps a query string or fragment', () => {
+  // Generating web URLs is slow on a loaded machine: a hang guard, not a speed check.
+  it('never throws, and never keeps a query string or fragment', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.anything()),
@@ -36,5 +37,13 @@ describe('toHotjarPath', () => {
         },
       ),
     );
+  });
+});
+
+describe('toHotjarPath: length', () => {
+  it('gives no path for one longer than MAX_PATH_LENGTH, however long the URL', () => {
+    expect(toHotjarPath(`/${'a'.repeat(MAX_PATH_LENGTH - 1)}`)).toHaveLength(MAX_PATH_LENGTH);
+    expect(toHotjarPath(`/${'a'.repeat(MAX_PATH_LENGTH)}`)).toBeNull();
+    expect(toHotjarPath(`https://shop.example/cart?${'x'.repeat(1_000_000)}`)).toBe('/cart');
   });
 });

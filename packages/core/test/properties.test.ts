@@ -1,38 +1,99 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordingRuntime } from '../../../test/shared/recording-runtime';
 import { createHotjarBridge } from '../src/bridge';
 import type { HotjarDiagnostic } from '../src/diagnostics';
 import { toHotjarEventName } from '../src/event-name';
 import { type IdentifyOptions, toHotjarIdentify } from '../src/identify';
 
+// One seed for the whole file, printed with any failure: FC_SEED=<seed> replays the run
+// (fast-check's own message adds the path of the failing case).
+const seed = process.env.FC_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FC_SEED);
+fc.configureGlobal({ seed });
+// Hundreds of generated cases per property: on a loaded machine a run takes seconds. A guard
+// against a hang, not a speed check.
+vi.setConfig({ testTimeout: 60_000 });
+beforeEach((context) => {
+  context.onTestFailed(() => {
+    console.error(`fast-check seed ${seed}: replay with FC_SEED=${seed} pnpm vitest run ${import.meta.filename}`);
+  });
+});
+
 // An independent reading of Hotjar's rules: nothing here comes from src/ (no pattern, no
 // helper), so a miss in the code's detectors shows up as a failure here.
 
-const isAsciiLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-const isAsciiDigit = (c: string) => c >= '0' && c <= '9';
-// RFC 5322 atext, and the dot that joins its atoms.
-const isLocalPartChar = (c: string) => isAsciiLetter(c) || isAsciiDigit(c) || "!#$%&'*+/=?^_`{|}~.-".includes(c);
-const isHostChar = (c: string) => isAsciiLetter(c) || isAsciiDigit(c) || c === '-' || c === '.';
+// What counts as an address, written out from the rule in the core README:
+// local part @ labels joined by dots, the last a letter then letters or marks (or xn--...).
+const isSpace = (c: string) => c.trim() === '';
+const isLocalPartChar = (c: string) => !isSpace(c) && c !== '@';
+const isLetter = (c: string) => /^\p{Letter}$/u.test(c);
+const isMark = (c: string) => /^\p{Mark}$/u.test(c);
+const isLabelChar = (c: string) => isLetter(c) || isMark(c) || /^\p{Number}$/u.test(c) || c === '-';
+
+/** True when `text`, as written, holds an address: read code point by code point. */
+function holdsAddressAsWritten(text: string): boolean {
+  const chars = Array.from(text);
+  for (let at = chars.indexOf('@'); at !== -1; at = chars.indexOf('@', at + 1)) {
+    if (at === 0 || !isLocalPartChar(chars[at - 1] ?? '')) continue;
+    // Labels: runs of label characters, each ended by a dot; the top-level label starts the next run.
+    let i = at + 1;
+    for (;;) {
+      const runStart = i;
+      while (i < chars.length && isLabelChar(chars[i] ?? '')) i++;
+      if (i === runStart || chars[i] !== '.') break;
+      i++;
+      const first = chars[i] ?? '';
+      const second = chars[i + 1] ?? '';
+      if (isLetter(first) && (isLetter(second) || isMark(second))) return true;
+    }
+  }
+  return false;
+}
+
+/** `text` with every run of %XX read as UTF-8 bytes, bytes that are not UTF-8 left out. */
+function percentDecoded(text: string): string {
+  let out = '';
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length > 0)
+      out += new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes)).split('\uFFFD').join('');
+    bytes = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const hex = text.slice(i + 1, i + 3);
+    if (text[i] === '%' && /^[0-9a-f]{2}$/i.test(hex)) {
+      bytes.push(Number(`0x${hex}`));
+      i += 2;
+    } else {
+      flush();
+      out += text[i];
+    }
+  }
+  flush();
+  return out;
+}
 
 /**
- * True when `text` holds an address in the common form: atext before an '@', then host labels
- * of ASCII letters, digits and hyphens joined by dots, the last of two or more letters. A
- * narrower reading than "anything shaped like an address": whatever it finds, the code must
- * find too.
+ * True when `text` holds an address in any form a reader would see: as written, and again
+ * after each round of removing invisible format characters, NFKC, ideographic full stops as
+ * dots and percent-decoding, for as long as that changes the text (eight rounds at most).
  */
 function holdsAddress(text: string): boolean {
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    if (at === 0 || !isLocalPartChar(text.charAt(at - 1))) continue;
-    let end = at + 1;
-    while (end < text.length && isHostChar(text.charAt(end))) end++;
-    const labels = text.slice(at + 1, end).split('.');
-    for (let last = 1; last < labels.length; last++) {
-      if (labels.slice(0, last).some((label) => label === '')) break;
-      const tld = labels[last] ?? '';
-      // A top-level label starts with two letters: "example.com1" still holds "example.co".
-      if (tld.length >= 2 && isAsciiLetter(tld.charAt(0)) && isAsciiLetter(tld.charAt(1))) return true;
-    }
+  // Only '@', '%' and their compatibility forms can make an '@' in any form.
+  if (!/[@%\uFF20\uFE6B\uFF05\uFE6A]/.test(text)) return false;
+  let form = text;
+  for (let round = 0; round <= 8; round++) {
+    if (holdsAddressAsWritten(form)) return true;
+    const next = percentDecoded(
+      Array.from(form)
+        .filter((c) => !/^\p{Format}$/u.test(c))
+        .join('')
+        .normalize('NFKC')
+        .split('\u3002')
+        .join('.'),
+    );
+    if (next === form) return false;
+    form = next;
   }
   return false;
 }
@@ -474,6 +535,213 @@ describe('events.map: any output', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+// --- Addresses in every written form, in every place -------------------------------------
+
+/** Each ASCII character of `text` written full-width where `picks` says so, as an IME types it. */
+const fullWidth = (text: string, picks: boolean[]) =>
+  Array.from(text, (c, i) => {
+    const code = c.charCodeAt(0);
+    return picks[i % Math.max(1, picks.length)] && code > 0x20 && code < 0x7f ? String.fromCharCode(code + 0xfee0) : c;
+  }).join('');
+
+/** `text` percent-encoded `times` times, the way a URL inside a URL carries it. */
+const encoded = (text: string, times: number) => {
+  let out = text;
+  for (let i = 0; i < times; i++) out = encodeURIComponent(out);
+  return out;
+};
+
+const nestedEncoding = fc
+  .tuple(address, fc.integer({ min: 1, max: 6 }), fc.constantFrom('https://mail.example/r?to=', '/invite/', 'ref '))
+  .map(([a, times, before]) => `${before}${encoded(a, times)}`);
+const compatibilityForm = fc
+  .tuple(address, fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), fc.constantFrom('', '\u200b', '\u00ad'))
+  .map(([a, picks, invisible]) => fullWidth(a.replace('@', `${invisible}@`), picks));
+const upperCase = address.map((a) => a.toUpperCase());
+const longDomain = fc
+  .tuple(
+    fc.stringMatching(/^[a-z]{1,10}$/),
+    fc.array(fc.stringMatching(/^[a-z0-9]{1,63}$/), { minLength: 2, maxLength: 6 }),
+  )
+  .map(([local, labels]) => `${local}@${labels.join('.')}.com`)
+  .filter((a) => a.length - a.indexOf('@') > 64);
+const idnAddress = fc
+  .tuple(
+    fc.stringMatching(/^[a-z0-9.+_-]{1,20}$/),
+    fc.stringMatching(/^xn--[a-z0-9]{2,20}$/),
+    fc.stringMatching(/^(xn--[a-z0-9]{2,8}|[a-z]{2,6})$/),
+  )
+  .filter(([local]) => !local.startsWith('.') && !local.endsWith('.') && !local.includes('..'))
+  .map(([local, label, tld]) => `${local}@${label}.${tld}`);
+const anyForm = fc.oneof(nestedEncoding, compatibilityForm, upperCase, longDomain, idnAddress, withAddress);
+
+describe('the checker reads every written form', () => {
+  it('finds the address in each generated form', () => {
+    fc.assert(
+      fc.property(anyForm, (text) => {
+        expect(holdsAddress(text)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('addresses in every written form, in every place', () => {
+  const bridgeWithDiagnostics = (options: { debug?: boolean } = {}) => {
+    const runtime = recordingRuntime();
+    const diagnostics: HotjarDiagnostic[] = [];
+    const bridge = createHotjarBridge({ siteId: 1, runtime, onDiagnostic: (d) => diagnostics.push(d), ...options });
+    return { bridge, runtime, diagnostics };
+  };
+
+  it('never sends an address outside `email`: values and keys of a known user', () => {
+    fc.assert(
+      fc.property(anyForm, fc.constantFrom('bio', 'referrer', 'utm_term', 'note'), (text, key) => {
+        const result = toHotjarIdentify('u1', { [key]: text, [text]: 1, nested: { [text]: 'x' } });
+        expect(result.attributes).toEqual({});
+        expect(checkIdentify(result, 'u1')).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never sends an address for an anonymous visitor, in any allowlisted value', () => {
+    fc.assert(
+      fc.property(anyForm, fc.constantFrom('referrer', 'initial_referrer', 'utm_term', 'utm_campaign'), (text, key) => {
+        const result = toHotjarIdentify(null, { [key]: text });
+        for (const value of Object.values(result.attributes)) expect(holdsAddress(String(value))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an event name and a page path that hold an address', () => {
+    fc.assert(
+      fc.property(anyForm, (text) => {
+        expect(toHotjarEventName(text)).toBeNull();
+        const { bridge, runtime } = bridgeWithDiagnostics();
+        bridge.page(`/p/${text.replace(/[?#]/g, '')}`);
+        expect(runtime.calls).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every address out of diagnostics and the debug log, whoever reports', () => {
+    fc.assert(
+      fc.property(anyForm, (text) => {
+        const logged: unknown[][] = [];
+        const log = vi.spyOn(console, 'log').mockImplementation((...args) => logged.push(args));
+        const warn = vi.spyOn(console, 'warn').mockImplementation((...args) => logged.push(args));
+        const { bridge, diagnostics } = bridgeWithDiagnostics({ debug: true });
+        bridge.identify(text, { email: 'jane@example.com' });
+        bridge.identify('u1', { [text]: 1, [`initial_${text}`]: 'x', bio: text });
+        bridge.track(text);
+        bridge.track(`[Amplitude] ${text}`);
+        bridge.page(text);
+        bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject: text });
+        bridge.report({
+          kind: 'skipped',
+          call: 'identify',
+          reason: 'already-set-once',
+          subject: `initial_${text}`,
+          message: `identify: "initial_${text}" skipped`,
+        });
+        expect(diagnostics.length).toBeGreaterThan(0);
+        for (const d of diagnostics) {
+          expect(holdsAddress(d.message)).toBe(false);
+          expect(holdsAddress(d.subject ?? '')).toBe(false);
+        }
+        log.mockRestore();
+        warn.mockRestore();
+        expect(logged.length).toBeGreaterThan(0);
+        for (const line of logged) expect(holdsAddress(JSON.stringify(line))).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps an internationalised address, in its ASCII form, as `email` of a known user', () => {
+    fc.assert(
+      fc.property(idnAddress, (email) => {
+        expect(toHotjarIdentify('u1', { email }).attributes).toEqual({ email });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// --- URLs of anonymous visitors -------------------------------------------------------------
+
+describe('URL values of anonymous visitors', () => {
+  const urls = fc
+    .tuple(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.option(fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-z0-9]{0,8}$/))),
+    )
+    .map(([url, credentials]) =>
+      credentials === null ? url : url.replace('://', `://${credentials[0]}:${credentials[1]}@`),
+    );
+
+  it('sends an allowlisted URL without query string, fragment or credentials, and reports it', () => {
+    fc.assert(
+      fc.property(urls, fc.constantFrom('referrer', 'initial_referrer', 'utm_content', 'ab_test'), (url, key) => {
+        const result = toHotjarIdentify(null, { [key]: url });
+        const sent = result.attributes[key];
+        if (sent === undefined) {
+          expect(result.dropped.map((d) => d.key)).toContain(key);
+          return;
+        }
+        expect(typeof sent).toBe('string');
+        const text = String(sent);
+        expect(text).not.toMatch(/[?#]/);
+        // Nothing between the scheme and the host: no user name or password.
+        const authority = text.slice(text.indexOf('//') + 2).split('/')[0] ?? '';
+        expect(authority).not.toContain('@');
+        const given = new URL(url);
+        expect(text.startsWith(`${given.protocol}//${given.host}`)).toBe(true);
+        const hadMore = url.includes('?') || url.includes('#') || given.username !== '' || given.password !== '';
+        expect(result.reduced.includes(key)).toBe(hadMore);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts the query string of a URL written without its scheme too', () => {
+    const schemeless = fc
+      .tuple(
+        fc.webUrl({ withQueryParameters: true }),
+        fc.constantFrom('', '//'),
+        fc.stringMatching(/^[a-z]{1,6}=[a-z]{1,6}$/),
+      )
+      .map(([url, start, query]) => `${start}${url.replace(/^[a-z]+:\/\//, '').replace(/\?.*$/, '')}?${query}`);
+    fc.assert(
+      fc.property(schemeless, (url) => {
+        const result = toHotjarIdentify(null, { referrer: url });
+        const sent = result.attributes.referrer;
+        if (sent === undefined) {
+          expect(result.dropped).toEqual([{ key: 'referrer', reason: expect.any(String) }]);
+          return;
+        }
+        expect(String(sent)).not.toMatch(/[?#]/);
+        expect(result.reduced).toEqual(['referrer']);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sends the URL of a known user whole (cut to the length limit only)', () => {
+    fc.assert(
+      fc.property(urls, (url) => {
+        const result = toHotjarIdentify('u1', { referrer: url }, { maxStringLength: 10_000 });
+        if (!holdsAddress(url)) expect(result.attributes.referrer).toBe(url);
+        expect(result.reduced).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
