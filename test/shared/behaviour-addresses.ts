@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VendorDriver, VendorSession } from './driver';
+import { lastIdentify, sessionPerTest } from './per-test';
 
 // Written from the rule, not from the core: an address as a person would read it once the text
 // is decoded (however often) and in its compatibility form. A narrower reading than the core's.
@@ -31,21 +32,7 @@ const FULL_WIDTH = 'ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ';
  */
 export function addressBehaviourSuite(driver: VendorDriver): void {
   describe(`${driver.name}: addresses in every form, URLs of anonymous visitors`, () => {
-    let session: VendorSession | undefined;
-    const start = async (...args: Parameters<VendorDriver['start']>) => {
-      session = await driver.start(...args);
-      return session;
-    };
-    afterEach(async () => {
-      await session?.close();
-      session = undefined;
-    });
-
-    const lastIdentify = (s: VendorSession) =>
-      s
-        .hotjarCalls()
-        .filter((call) => call[0] === 'identify')
-        .at(-1);
+    const start = sessionPerTest(driver);
     const noAddressReported = (s: VendorSession) => {
       for (const d of s.diagnostics()) {
         expect(readsAsAddress(d.message), d.message).toBe(false);

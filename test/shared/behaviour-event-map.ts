@@ -1,6 +1,7 @@
 import type { EventMap } from '@hotjar-bridge/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VendorDriver, VendorSession } from './driver';
+import { sessionPerTest } from './per-test';
 
 // The README's example: one Hotjar event per A/B variant, so that recordings can be filtered by
 // it, and a rename.
@@ -16,15 +17,9 @@ const abTestMap: EventMap = ({ name, properties }) => {
  */
 export function eventMapSuite(driver: VendorDriver): void {
   describe(`${driver.name}: events.map`, () => {
-    let session: VendorSession | undefined;
-    const start = async (map: EventMap, events: { include?: string[]; exclude?: string[] } = {}) => {
-      session = await driver.start({ events: { ...events, map } });
-      return session;
-    };
-    afterEach(async () => {
-      await session?.close();
-      session = undefined;
-    });
+    const open = sessionPerTest(driver);
+    const start = (map: EventMap, events: { include?: string[]; exclude?: string[] } = {}) =>
+      open({ events: { ...events, map } });
 
     const events = (s: VendorSession) => s.hotjarCalls().filter((call) => call[0] === 'event');
     // What was said about events: loading Hotjar has diagnostics of its own in this environment.

@@ -1,6 +1,7 @@
 import type { HotjarCall } from '@hotjar-bridge/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VendorDriver, VendorSession } from './driver';
+import { sessionPerTest } from './per-test';
 
 // The next visitor's own data: none of it may reach Hotjar under anyone's id, nor at all while
 // they have no user id (Hotjar forbids personal data without one).
@@ -16,15 +17,7 @@ const valuesOf = (call: HotjarCall) => Object.values((call[2] as Record<string, 
 /** Identity: Hotjar's user is the SDK's user, never one taken from what an event carries. */
 export function identityBehaviour(driver: VendorDriver): void {
   describe(`${driver.name}: Hotjar's user is the SDK's user`, () => {
-    let session: VendorSession | undefined;
-    const start = async (...args: Parameters<VendorDriver['start']>) => {
-      session = await driver.start(...args);
-      return session;
-    };
-    afterEach(async () => {
-      await session?.close();
-      session = undefined;
-    });
+    const start = sessionPerTest(driver);
 
     const requireReset = (s: VendorSession) => {
       if (!s.reset) throw new Error(`the ${driver.name} driver has no reset()`);

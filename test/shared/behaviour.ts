@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { VendorDriver, VendorSession } from './driver';
+import { describe, expect, it } from 'vitest';
+import type { VendorDriver } from './driver';
+import { lastIdentify, sessionPerTest } from './per-test';
 
 /**
  * The behaviour every vendor plugin shares, run once per vendor with that vendor's real SDK.
@@ -7,23 +8,7 @@ import type { VendorDriver, VendorSession } from './driver';
  */
 export function behaviourSuite(driver: VendorDriver): void {
   describe(`${driver.name}: shared behaviour`, () => {
-    let session: VendorSession | undefined;
-    const start = async (...args: Parameters<VendorDriver['start']>) => {
-      session = await driver.start(...args);
-      return session;
-    };
-    afterEach(async () => {
-      await session?.close();
-      session = undefined;
-    });
-
-    // The last identify carries the attributes: a plugin may identify the user on its own first
-    // (Amplitude's onIdentityChanged does, with no attributes).
-    const lastIdentify = (s: VendorSession) =>
-      s
-        .hotjarCalls()
-        .filter((call) => call[0] === 'identify')
-        .at(-1);
+    const start = sessionPerTest(driver);
 
     it('identify with nested traits flattens them and drops what Hotjar rejects', async () => {
       const s = await start();
