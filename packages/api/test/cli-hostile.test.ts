@@ -1,39 +1,20 @@
 // The CLI against a hostile server: what it prints, writes to disk, or suggests pasting into a
 // shell must be inert whatever the server sends. The built bin runs in its own process against
 // the local fake, which here answers with cursors, bodies and data written to attack.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
-import { assertBuilt, printed, type Run, resumeCommand, runCliProcess, runProcess } from './cli-process';
-import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
+import { cliFixture, printed, type Run, resumeCommand, runCliProcess, runProcess } from './cli-process';
+import { DEFAULT_SURVEY, type FakeHotjar, fakeResponse } from './fake-hotjar';
 
-const secretsSeen: string[] = [];
-let fake: FakeHotjar | undefined;
+const { start, secretsSeen, dir: scratch } = cliFixture('hotjar-api-hostile-');
 let dir: string;
-
 beforeAll(() => {
-  assertBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'hotjar-api-hostile-'));
+  dir = scratch();
 });
-afterEach(async () => {
-  if (fake !== undefined) secretsSeen.push(fake.clientSecret, ...fake.issuedTokens);
-  await fake?.close();
-  fake = undefined;
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
-  await fake?.close();
-  if (fake !== undefined) secretsSeen.push(fake.clientSecret, ...fake.issuedTokens);
-  fake = await startFakeHotjar(options);
-  return fake;
-}
 
 // Code points a terminal acts on: C0, DEL, C1, bidi controls, line and paragraph separators.
 function acting(text: string, allowed: number[] = [0x0a]): string[] {

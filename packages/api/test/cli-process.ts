@@ -1,9 +1,12 @@
 // Runs the built `hotjar-api` bin in its own process, as users run it, and records everything it
 // printed so a test can check that no secret or token ever appeared.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FakeHotjar } from './fake-hotjar';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type FakeHotjar, type FakeHotjarOptions, startFakeHotjar } from './fake-hotjar';
 
 export const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -90,4 +93,43 @@ export function runCliProcess(
 /** The "Resume with:" command a run printed. */
 export function resumeCommand(run: Run): string | undefined {
   return /^Resume with: (.*)$/m.exec(run.stderr)?.[1];
+}
+
+/**
+ * What each CLI test file shares: the built bin checked, a scratch folder, one fake Hotjar per
+ * test (closed after it), and every secret and token the fakes issued, which no output may hold.
+ */
+export function cliFixture(prefix: string): {
+  start(options?: FakeHotjarOptions): Promise<FakeHotjar>;
+  dir(): string;
+  /** The fake of the running test, if it started one. */
+  current(): FakeHotjar | undefined;
+  secretsSeen: string[];
+} {
+  const secretsSeen: string[] = [];
+  let fake: FakeHotjar | undefined;
+  let dir = '';
+  const close = async () => {
+    if (fake !== undefined) secretsSeen.push(fake.clientSecret, ...fake.issuedTokens);
+    await fake?.close();
+    fake = undefined;
+  };
+  beforeAll(() => {
+    assertBuilt();
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(close);
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    async start(options = {}) {
+      await close();
+      fake = await startFakeHotjar(options);
+      return fake;
+    },
+    dir: () => dir,
+    current: () => fake,
+    secretsSeen,
+  };
 }

@@ -1,36 +1,19 @@
 // The CLI's rules for what it sends, when it asks, and what an export leaves on disk, each run
 // as users run it (the built bin in its own process) against the local fake over HTTP.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
-import { assertBuilt, bin, printed, resumeCommand, runCliProcess, runProcess } from './cli-process';
-import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
+import { bin, cliFixture, printed, resumeCommand, runCliProcess, runProcess } from './cli-process';
+import { DEFAULT_SURVEY, type FakeHotjar, fakeResponse } from './fake-hotjar';
 
-const secretsSeen: string[] = [];
-let fake: FakeHotjar | undefined;
+const { start, secretsSeen, dir: scratch } = cliFixture('hotjar-api-rules-');
 let dir: string;
-
 beforeAll(() => {
-  assertBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'hotjar-api-rules-'));
+  dir = scratch();
 });
-afterEach(async () => {
-  if (fake !== undefined) secretsSeen.push(fake.clientSecret, ...fake.issuedTokens);
-  await fake?.close();
-  fake = undefined;
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
-  fake = await startFakeHotjar(options);
-  return fake;
-}
 
 const lookups = (f: FakeHotjar) => f.requests.filter((r) => r.path.endsWith('/user-lookup'));
 const allIds = Array.from({ length: 257 }, (_, i) => (fakeResponse(DEFAULT_SURVEY, i) as { id: number }).id);
@@ -382,8 +365,6 @@ describe('responses, what an export leaves on disk', () => {
       expect(run.stderr).toContain('100 responses were written to');
       const resumed = await runProcess('sh', ['-c', resumeCommand(run)!], f);
       expect(resumed.code).toBe(0);
-      await f.close();
-      fake = undefined;
     }
   });
 

@@ -1,12 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  assertBuilt,
   bin,
+  cliFixture,
   type ProcessOptions,
   printed,
   type Run,
@@ -14,33 +13,17 @@ import {
   runCliProcess,
   runProcess,
 } from './cli-process';
-import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, fakeResponse, startFakeHotjar } from './fake-hotjar';
+import { DEFAULT_SURVEY, type FakeHotjar, fakeResponse, startFakeHotjar } from './fake-hotjar';
 
 // The CLI as users run it: the built bin, in its own process, against the fake over HTTP.
-const secretsSeen: string[] = [];
-let fake: FakeHotjar | undefined;
+const { start, secretsSeen, dir: scratch, current } = cliFixture('hotjar-api-cli-');
 let dir: string;
-
 beforeAll(() => {
-  assertBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'hotjar-api-cli-'));
+  dir = scratch();
 });
-afterEach(async () => {
-  if (fake !== undefined) secretsSeen.push(fake.clientSecret, ...fake.issuedTokens);
-  await fake?.close();
-  fake = undefined;
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(options: FakeHotjarOptions = {}): Promise<FakeHotjar> {
-  fake = await startFakeHotjar(options);
-  return fake;
-}
 
 function cli(args: string[], options: ProcessOptions = {}): Promise<Run> {
-  return runCliProcess(args, fake, options);
+  return runCliProcess(args, current(), options);
 }
 
 const responseRequests = (f: FakeHotjar) => f.requests.filter((r) => r.path.includes('/responses'));
