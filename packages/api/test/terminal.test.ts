@@ -137,14 +137,24 @@ describe('shellQuote', () => {
 });
 
 describe('commandPrefix', () => {
-  it('npx @hotjar-bridge/api through npx, npm exec, a package script or a dlx cache', () => {
+  it('npx @hotjar-bridge/api for the installed package run through npx, npm exec, a package script or a dlx cache', () => {
     const npx = 'npx @hotjar-bridge/api';
-    expect(commandPrefix({ argv1: '/x/cli.js', env: { npm_command: 'exec' } })).toBe(npx);
-    expect(commandPrefix({ argv1: '/x/cli.js', env: { npm_lifecycle_event: 'npx' } })).toBe(npx);
-    expect(commandPrefix({ argv1: '/x/cli.js', env: { npm_lifecycle_event: 'export' } })).toBe(npx);
+    const installed = '/app/node_modules/@hotjar-bridge/api/dist/cli.js';
+    expect(commandPrefix({ argv1: installed, env: { npm_command: 'exec' } })).toBe(npx);
+    expect(commandPrefix({ argv1: installed, env: { npm_lifecycle_event: 'npx' } })).toBe(npx);
+    expect(commandPrefix({ argv1: installed, env: { npm_lifecycle_event: 'export' } })).toBe(npx);
     expect(commandPrefix({ argv1: '/home/u/.npm/_npx/1a2b/node_modules/.bin/hotjar-api', env: {} })).toBe(npx);
     expect(commandPrefix({ argv1: '/home/u/.cache/pnpm/dlx/abc/node_modules/.bin/hotjar-api', env: {} })).toBe(npx);
     expect(commandPrefix({ argv1: undefined, env: {} })).toBe(npx);
+  });
+
+  it('never npx for a script outside an installed package: npx would fetch and run what the registry holds', () => {
+    expect(commandPrefix({ argv1: '/src/hotjar-bridge/packages/api/dist/cli.js', env: { npm_command: 'exec' } })).toBe(
+      'node /src/hotjar-bridge/packages/api/dist/cli.js',
+    );
+    expect(
+      commandPrefix({ argv1: '/src/hotjar-bridge/packages/api/dist/cli.js', env: { npm_lifecycle_event: 'export' } }),
+    ).toBe('node /src/hotjar-bridge/packages/api/dist/cli.js');
   });
 
   it('hotjar-api only when that name on PATH is this script; else node and its path, quoted', () => {
