@@ -1,5 +1,5 @@
-import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail } from './email';
 import { anonymousValue } from './anonymous-value';
+import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail } from './email';
 import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
 import { matchesAny } from './patterns';
 import { isPlainObject } from './plain-object';

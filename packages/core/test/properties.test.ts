@@ -806,13 +806,11 @@ describe('allowlisted values of anonymous visitors, in every written form', () =
       fc.constantFrom('', '#name=Jane', '#', '\uFF03name=Jane'),
     )
     .map((parts) => parts.join(''));
-  const encoded = fc
-    .tuple(written, fc.integer({ min: 0, max: 3 }), fc.boolean())
-    .map(([text, times, spaces]) => {
-      let form = spaces ? ` ${text} ` : text;
-      for (let i = 0; i < times; i++) form = encodeURIComponent(form);
-      return form;
-    });
+  const encoded = fc.tuple(written, fc.integer({ min: 0, max: 3 }), fc.boolean()).map(([text, times, spaces]) => {
+    let form = spaces ? ` ${text} ` : text;
+    for (let i = 0; i < times; i++) form = encodeURIComponent(form);
+    return form;
+  });
   const allowlisted = fc.constantFrom(...ANONYMOUS_ALLOWED);
 
   it('never holds a query, a fragment or credentials, however the value is written', () => {
@@ -842,4 +840,3 @@ describe('allowlisted values of anonymous visitors, in every written form', () =
     );
   });
 });
-
