@@ -184,7 +184,8 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
         // A visitor's referrer carries the referring page's query string (names, tokens) and
         // a URL's credentials: without a user id, no value keeps them, URL-like or not.
         const text = anonymous ? anonymousValue(readable) : readable;
-        if (text === null) return drop(key, 'invalid-url');
+        if (text === null)
+          return drop(key, containsEmail(readable, opts.maxStringLength) ? 'email-in-wrong-key' : 'invalid-url');
         if (containsEmail(text, opts.maxStringLength)) return drop(key, 'email-in-wrong-key');
         reduced = text !== readable;
         value = reduced ? text : raw;

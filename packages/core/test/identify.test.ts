@@ -390,7 +390,7 @@ describe('toHotjarIdentify: without a user id', () => {
     ['https://crm.example/view\uFF1Fname=Jane', 'https://crm.example/view'],
     ['jane:pw@192.0.2.10/customers/view', '192.0.2.10/customers/view'],
     ['jane:pw@192.0.2.10', '192.0.2.10'],
-    ['https:jane:pw@crm.example/view', 'crm.example/view'],
+    ['https:jane:pw@192.0.2.10/view', '192.0.2.10/view'],
   ])('sends the URL %s as %s: its query string, fragment and credentials cut', (given, sent) => {
     const result = toHotjarIdentify(null, { referrer: given, initial_referrer: given });
     expect(result.attributes).toEqual({ referrer: sent, initial_referrer: sent });
@@ -415,9 +415,23 @@ describe('toHotjarIdentify: without a user id', () => {
     expect(result.reduced).toEqual(['utm_campaign', 'utm_term']);
   });
 
+  it('drops an address as one, however it is written: its local part is not taken for credentials', () => {
+    const result = toHotjarIdentify(null, {
+      utm_term: 'ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ',
+      utm_content: 'jane%40example.com?x=1',
+      referrer: 'https:jane:pw@crm.example/view',
+    });
+    expect(result.attributes).toEqual({});
+    expect(result.dropped.map((d) => d.reason)).toEqual([
+      'email-in-wrong-key',
+      'email-in-wrong-key',
+      'email-in-wrong-key',
+    ]);
+  });
+
   it.each([
     ['an @ left after the credentials', 'https://crm.example/customers/@jane'],
-    ['an @ inside the password', 'https://jane:p/w@crm.example/view'],
+    ['an @ inside the password', 'https://jane:p/w@192.0.2.10/view'],
     ['nothing left', '?name=Jane'],
     ['still encoded after the last round', encodeTimes(9, 'https://crm.example/view?name=Jane')],
   ])('drops a value that cannot be reduced safely: %s', (_, given) => {
