@@ -176,4 +176,56 @@ export function addressBehaviourSuite(driver: VendorDriver): void {
       expect(s.errors()).toEqual([]);
     });
   });
+
+  describe(`${driver.name}: every allowlisted value of an anonymous visitor, URL-like or not`, () => {
+    const start = sessionPerTest(driver);
+
+    it('loses query string, fragment and credentials in every written form; plain campaign values pass as given', async () => {
+      const s = await start({ identifyAnonymous: true });
+      await s.identify(undefined, {
+        referrer: 'пример.рф/customers/view?name=Jane+Doe&phone=5550100',
+        initial_referrer: 'https:\\\\crm.example\\customers\\view?name=Jane+Doe',
+        referring_domain: 'jane:pw@192.0.2.10',
+        initial_referring_domain: 'localhost:3000/customers/view?name=Jane+Doe',
+        utm_content: 'crm.example.xn--p1ai/customers/view?name=Jane+Doe',
+        initial_utm_content: 'https%3A%2F%2Fcrm.example%2Fcustomers%2Fview%3Fname%3DJane%2BDoe',
+        utm_term: 'crm.example.com./customers/view?name=Jane+Doe',
+        initial_utm_term: 'https:crm.example/customers/view?name=Jane+Doe#notes',
+        utm_id: 'jane:pw@192.0.2.10/customers/view',
+        initial_utm_id: '192.0.2.10/customers/view?name=Jane+Doe',
+        utm_medium: 'https://crm.example/customers/@jane',
+        utm_campaign: 'spring%20sale',
+        ab_test: 'variant-A',
+      });
+      await s.settle();
+      expect(lastIdentify(s)).toEqual([
+        'identify',
+        null,
+        {
+          referrer: 'пример.рф/customers/view',
+          initial_referrer: 'https://crm.example/customers/view',
+          referring_domain: '192.0.2.10',
+          initial_referring_domain: 'localhost:3000/customers/view',
+          utm_content: 'crm.example.xn--p1ai/customers/view',
+          initial_utm_content: 'https://crm.example/customers/view',
+          utm_term: 'crm.example.com./customers/view',
+          initial_utm_term: 'https:crm.example/customers/view',
+          utm_id: '192.0.2.10/customers/view',
+          initial_utm_id: '192.0.2.10/customers/view',
+          utm_campaign: 'spring%20sale',
+          ab_test: 'variant-A',
+        },
+      ]);
+      expect(JSON.stringify(s.hotjarCalls())).not.toMatch(/Jane|jane|pw|notes/);
+      const reduced = s.diagnostics().filter((d) => d.kind === 'truncated' && d.reason === 'url-reduced');
+      expect(reduced).toHaveLength(10);
+      expect(
+        s
+          .diagnostics()
+          .filter((d) => d.reason === 'invalid-url')
+          .map((d) => d.subject),
+      ).toEqual(['utm_medium']);
+      expect(s.errors()).toEqual([]);
+    });
+  });
 }

@@ -248,6 +248,53 @@ describe("the real SDK's default tracking", () => {
   });
 });
 
+describe("the real SDK's web attribution for a visitor without a user id", () => {
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'referrer');
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('sends the referring domain without credentials and a campaign URL without its query string', async () => {
+    const content = 'crm.example.xn--p1ai/customers/view?name=Jane+Doe';
+    window.history.replaceState(null, '', `/landing?utm_source=news&utm_content=${encodeURIComponent(content)}`);
+    // A referrer with credentials: Amplitude derives referring_domain from it, credentials included.
+    Object.defineProperty(document, 'referrer', {
+      value: 'https://jane:pw@192.0.2.10/customers/view?name=Jane',
+      configurable: true,
+    });
+    const s = await start({ init: { autocapture: { attribution: true, sessions: false, pageViews: false } } });
+    await s.settle();
+    expect(s.uploads()[0]?.user_id ?? null).toBeNull();
+    expect(s.uploads()[0]).toMatchObject({
+      user_properties: { $set: { referring_domain: 'jane:pw@192.0.2.10', utm_content: content } },
+    });
+    expect(s.hotjarCalls()).toEqual([
+      [
+        'identify',
+        null,
+        expect.objectContaining({
+          utm_source: 'news',
+          utm_content: 'crm.example.xn--p1ai/customers/view',
+          initial_utm_content: 'crm.example.xn--p1ai/customers/view',
+          referring_domain: '192.0.2.10',
+          initial_referring_domain: '192.0.2.10',
+          referrer: 'https://192.0.2.10/customers/view',
+        }),
+      ],
+    ]);
+    expect(JSON.stringify(s.hotjarCalls())).not.toMatch(/Jane|jane|pw/);
+    const reduced = s.diagnostics().filter((d) => d.reason === 'url-reduced');
+    expect(reduced.map((d) => d.subject).sort()).toEqual([
+      'initial_referrer',
+      'initial_referring_domain',
+      'initial_utm_content',
+      'referrer',
+      'referring_domain',
+      'utm_content',
+    ]);
+  });
+});
+
 describe('the real SDK and identity', () => {
   it("follows the SDK's user id: an event's own user_id does not switch the Hotjar user", async () => {
     const s = await start();

@@ -114,3 +114,18 @@ export function withoutEmails(text: string): string {
     .join('');
   return containsEmail(words) ? EMAIL_PLACEHOLDER : words;
 }
+
+/**
+ * `text` as `containsEmail` finally reads it: every form above applied until it stops
+ * changing. `null` when it still changes after MAX_ROUNDS: what it says cannot be known.
+ */
+export function readableForm(text: string): string | null {
+  let form = text;
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    if (!NOT_PLAIN.test(form)) return form;
+    const next = nextForm(form);
+    if (next === form) return form;
+    form = next;
+  }
+  return null;
+}

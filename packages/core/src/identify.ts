@@ -1,6 +1,6 @@
+import { anonymousValue } from './anonymous-value';
 import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail } from './email';
 import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
-import { withoutQuery } from './page-path';
 import { matchesAny } from './patterns';
 import { isPlainObject } from './plain-object';
 import { cutText } from './text';
@@ -70,7 +70,7 @@ export interface HotjarIdentify {
   dropped: Array<{ key: string; reason: DropReason }>;
   /** The keys of strings cut to `maxStringLength`. */
   truncated: string[];
-  /** The keys of URLs sent without their query string, fragment and credentials: anonymous visitors only. */
+  /** The keys of values sent without their query string, fragment and credentials, as `anonymousValue` reads them: anonymous visitors only. */
   reduced: string[];
   /** Why the user id given was not used, when it was not: `userId` is then `null`. */
   userIdDropped?: DropReason;
@@ -181,10 +181,11 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
       } else {
         // Only what can be sent is read: the cost follows what reaches Hotjar, not what was given.
         const readable = cutText(raw, opts.maxStringLength + EMAIL_SCAN_MARGIN);
-        // A visitor's referrer carries the referring page's query string (names, tokens):
-        // without a user id, a URL keeps its origin and path only.
-        const text = anonymous ? withoutQuery(readable) : readable;
-        if (text === null) return drop(key, 'invalid-url');
+        // A visitor's referrer carries the referring page's query string (names, tokens) and
+        // a URL's credentials: without a user id, no value keeps them, URL-like or not.
+        const text = anonymous ? anonymousValue(readable) : readable;
+        if (text === null)
+          return drop(key, containsEmail(readable, opts.maxStringLength) ? 'email-in-wrong-key' : 'invalid-url');
         if (containsEmail(text, opts.maxStringLength)) return drop(key, 'email-in-wrong-key');
         reduced = text !== readable;
         value = reduced ? text : raw;

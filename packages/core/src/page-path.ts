@@ -29,39 +29,3 @@ export function toHotjarPath(value: unknown): string | null {
   }
   return path === '' || path.length > MAX_PATH_LENGTH ? null : path;
 }
-
-// A scheme followed by `//`: a URL with an origin (`https://`, `android-app://`).
-const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:\/\//i;
-// `//host/…`, and `host.example/…` as a URL is often written without its scheme.
-const PROTOCOL_RELATIVE = /^\/\//;
-const WITHOUT_SCHEME = /^[^\s/?#@:]+\.[a-z]{2,}(?::\d+)?[/?#]/i;
-
-/**
- * `value` reduced the way a page path is, when it is a URL with an origin (`https://…`,
- * `//host/…`, `host.example/…`) and has a query string, a fragment or credentials: scheme,
- * host and path are kept (`https://crm.example/customers/view`), the rest is cut. `value`
- * itself when there is nothing to cut or it is no such URL; `null` when it looks like one but
- * cannot be read, so that nothing of it is sent.
- */
-export function withoutQuery(value: string): string | null {
-  const text = value.trim();
-  // The scheme a URL is read with when it was written without one; left out again after.
-  const added = ABSOLUTE_URL.test(text)
-    ? ''
-    : PROTOCOL_RELATIVE.test(text)
-      ? 'https:'
-      : WITHOUT_SCHEME.test(text)
-        ? 'https://'
-        : null;
-  if (added === null) return value;
-  let url: URL;
-  try {
-    url = new URL(added + text);
-  } catch {
-    return null;
-  }
-  const extra = url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '';
-  // A bare `?` or `#` at the end carries nothing, but is cut too.
-  if (!extra && !/[?#]/.test(text)) return value;
-  return `${url.protocol}//${url.host}${url.pathname}`.slice(added.length);
-}

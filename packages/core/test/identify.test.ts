@@ -367,35 +367,75 @@ describe('toHotjarIdentify: email addresses', () => {
   });
 });
 
+const encodeTimes = (times: number, text: string): string =>
+  times === 0 ? text : encodeTimes(times - 1, encodeURIComponent(text));
+
 describe('toHotjarIdentify: without a user id', () => {
   it.each([
     ['https://agent:pw@crm.example/customers/view?name=Jane%20Doe#notes', 'https://crm.example/customers/view'],
     ['//crm.example/customers/view?name=Jane', '//crm.example/customers/view'],
     ['crm.example/customers/view?name=Jane', 'crm.example/customers/view'],
     ['android-app://com.google.android.gm/?account=x', 'android-app://com.google.android.gm/'],
-    ['HTTPS://CRM.example:8443/view?x=1', 'https://crm.example:8443/view'],
+    ['HTTPS://CRM.example:8443/view?x=1', 'HTTPS://CRM.example:8443/view'],
+    // Forms no test for "is this a URL" recognised: every value is read, URL-like or not.
+    ['пример.рф/customers/view?name=Jane+Doe', 'пример.рф/customers/view'],
+    ['crm.example.xn--p1ai/customers/view?name=Jane', 'crm.example.xn--p1ai/customers/view'],
+    ['192.0.2.10/customers/view?name=Jane', '192.0.2.10/customers/view'],
+    ['localhost:3000/customers/view?name=Jane', 'localhost:3000/customers/view'],
+    ['crm.example.com./customers/view?name=Jane', 'crm.example.com./customers/view'],
+    ['https:crm.example/customers/view?name=Jane', 'https:crm.example/customers/view'],
+    ['https:\\\\crm.example\\customers\\view?name=Jane', 'https://crm.example/customers/view'],
+    ['https%3A%2F%2Fcrm.example%2Fcustomers%2Fview%3Fname%3DJane', 'https://crm.example/customers/view'],
+    ['https://crm.example/view%253Fname%253DJane', 'https://crm.example/view'],
+    ['https://crm.example/view\uFF1Fname=Jane', 'https://crm.example/view'],
+    ['jane:pw@192.0.2.10/customers/view', '192.0.2.10/customers/view'],
+    ['jane:pw@192.0.2.10', '192.0.2.10'],
+    ['https:jane:pw@192.0.2.10/view', '192.0.2.10/view'],
   ])('sends the URL %s as %s: its query string, fragment and credentials cut', (given, sent) => {
     const result = toHotjarIdentify(null, { referrer: given, initial_referrer: given });
     expect(result.attributes).toEqual({ referrer: sent, initial_referrer: sent });
     expect(result.reduced).toEqual(['referrer', 'initial_referrer']);
   });
 
-  it('leaves a URL with nothing to cut, and text that is no URL, as given', () => {
-    const result = toHotjarIdentify(null, {
+  it('leaves a value without `?`, `#` or `@` in any form as given, a URL or not', () => {
+    const given = {
       referrer: 'https://www.google.com/',
-      utm_campaign: 'spring:sale?',
-      utm_term: 'shoes #1',
-    });
-    expect(result.attributes).toEqual({
-      referrer: 'https://www.google.com/',
-      utm_campaign: 'spring:sale?',
-      utm_term: 'shoes #1',
-    });
+      ab_test: 'variant-A',
+      utm_campaign: 'spring%20sale',
+      utm_term: 'shoes & socks',
+    };
+    const result = toHotjarIdentify(null, given);
+    expect(result.attributes).toEqual(given);
     expect(result.reduced).toEqual([]);
   });
 
-  it('drops a value written as a URL that cannot be read', () => {
-    const result = toHotjarIdentify(null, { referrer: 'https://exa mple.com/?name=Jane' });
+  it('cuts a campaign value at its `?` or `#` too, and says so', () => {
+    const result = toHotjarIdentify(null, { utm_campaign: 'spring:sale?', utm_term: 'shoes #1' });
+    expect(result.attributes).toEqual({ utm_campaign: 'spring:sale', utm_term: 'shoes' });
+    expect(result.reduced).toEqual(['utm_campaign', 'utm_term']);
+  });
+
+  it('drops an address as one, however it is written: its local part is not taken for credentials', () => {
+    const result = toHotjarIdentify(null, {
+      utm_term: 'ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ',
+      utm_content: 'jane%40example.com?x=1',
+      referrer: 'https:jane:pw@crm.example/view',
+    });
+    expect(result.attributes).toEqual({});
+    expect(result.dropped.map((d) => d.reason)).toEqual([
+      'email-in-wrong-key',
+      'email-in-wrong-key',
+      'email-in-wrong-key',
+    ]);
+  });
+
+  it.each([
+    ['an @ left after the credentials', 'https://crm.example/customers/@jane'],
+    ['an @ inside the password', 'https://jane:p/w@192.0.2.10/view'],
+    ['nothing left', '?name=Jane'],
+    ['still encoded after the last round', encodeTimes(9, 'https://crm.example/view?name=Jane')],
+  ])('drops a value that cannot be reduced safely: %s', (_, given) => {
+    const result = toHotjarIdentify(null, { referrer: given });
     expect(result.attributes).toEqual({});
     expect(result.dropped).toEqual([{ key: 'referrer', reason: 'invalid-url' }]);
   });
