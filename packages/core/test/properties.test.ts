@@ -624,8 +624,12 @@ describe('addresses in every written form, in every place', () => {
       fc.property(anyForm, (text) => {
         expect(toHotjarEventName(text)).toBeNull();
         const { bridge, runtime } = bridgeWithDiagnostics();
-        bridge.page(`/p/${text.replace(/[?#]/g, '')}`);
-        expect(runtime.calls).toEqual([]);
+        // A query string or fragment is cut from a path before it is read: those characters are
+        // taken out here, and the path is checked only while what is left still holds an address
+        // (`" #@a.aa"` does not once its `#` is gone).
+        const path = `/p/${text.replace(/[?#]/g, '')}`;
+        bridge.page(path);
+        if (holdsAddress(path)) expect(runtime.calls).toEqual([]);
       }),
       { numRuns: 300 },
     );
