@@ -37,7 +37,7 @@ export async function surveysCommand(
       const rows = page.results.map(row);
       if (shown === 0 && rows.length > 0) rows.unshift(HEADER);
       for (const cells of rows)
-        cells.forEach((cell, column) => (widths[column] = Math.max(widths[column]!, cell.length)));
+        for (const [column, cell] of cells.entries()) widths[column] = Math.max(widths[column]!, cell.length);
       chunk = rows.map((cells) => line(cells, widths)).join('');
       shown += page.results.length;
     }
