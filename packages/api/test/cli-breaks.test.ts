@@ -2,7 +2,7 @@
 // where no field redacts them, JSON that throws when written, cursors holding a secret, a survey
 // that changes under a resumed export, outputs that cannot be written or must not be replaced.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, openSync, readFileSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, type Stats, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -126,9 +126,9 @@ describe('--out naming something that is not a regular file', () => {
     symlinkSync('/dev/null', link);
     try {
       for (const [path, kind] of [
-        [fifo, (s: ReturnType<typeof lstatSync>) => s.isFIFO()],
-        [socketPath, (s: ReturnType<typeof lstatSync>) => s.isSocket()],
-        [link, (s: ReturnType<typeof lstatSync>) => s.isSymbolicLink()],
+        [fifo, (s: Stats) => s.isFIFO()],
+        [socketPath, (s: Stats) => s.isSocket()],
+        [link, (s: Stats) => s.isSymbolicLink()],
       ] as const) {
         const run = await runCliProcess(['responses', String(f.siteId), '555', '--out', path], f);
         expect(run.code).toBe(2);
@@ -147,12 +147,14 @@ describe('--out naming something that is not a regular file', () => {
 describe('stdout on a full disk', () => {
   it('fails the export with exit 1 and says so, without a stack trace', async () => {
     const f = await start();
+    const full = openSync('/dev/full', 'w');
     const child = spawn(process.execPath, [bin, 'responses', String(f.siteId), '555', '--limit', '100'], {
       env: cliEnv(f),
-      stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+      stdio: ['ignore', full, 'pipe'],
     });
+    closeSync(full);
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
     const code = await new Promise((resolve) => child.on('close', resolve));
