@@ -3,9 +3,10 @@ import { runCli } from './cli/run';
 import { inert } from './cli/terminal';
 
 // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not a failure.
+// Any other error (a full disk) reaches the write that failed, which reports it with the resume
+// command: it must not end the process here.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
 });
 
 runCli(process.argv.slice(2), {

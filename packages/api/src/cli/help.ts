@@ -12,7 +12,7 @@ Commands:
 
   responses <siteId> <surveyId>     export every response to a survey, newest first
       --format ndjson|csv           one JSON object per line, or CSV with one column per question (default ndjson)
-      --out FILE                    write to FILE (through FILE.partial, renamed when complete); default stdout
+      --out FILE                    write to FILE, a regular file (through FILE.partial, renamed when complete); default stdout
       --cursor CURSOR               resume an interrupted export from the cursor it printed (with --out, into its FILE.partial)
       --limit N                     responses per request, 1 to 100 (default 100)
 

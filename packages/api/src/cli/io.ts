@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { HotjarApiError } from '../errors';
+import type { Output } from './output';
 import { inert } from './terminal';
 
 /** What the CLI touches outside itself, passed in so it can run on any streams. */
@@ -53,7 +54,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * completed), so memory stays flat whatever the export size, and a chunk that resolved is whole
  * in its destination. Rejects with the stream's error (a full disk, a file-size limit).
  */
-export function write(stream: Writable, chunk: string): Promise<void> {
+export function write(stream: Output, chunk: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // An error between two writes (the file could not be opened, the disk is full) is kept by the stream.
     if (stream.errored) return reject(stream.errored);
@@ -101,7 +102,10 @@ export function apiErrorText(error: HotjarApiError, clean: (text: string) => str
   return `${text}\n`;
 }
 
-/** `Hotjar answered HTTP 502 with: <the first 300 characters of the body, redacted and inert>` */
+/**
+ * `Hotjar answered HTTP 502 with: <the first 300 characters of the body, redacted and inert>`.
+ * The body is redacted before it is cut: a cut through a secret would leave a part no redaction finds.
+ */
 export function answerExcerpt(status: number, body: string, clean: (text: string) => string): string {
   const redacted = clean(body).trim();
   if (redacted === '') return `Hotjar answered HTTP ${status} with an empty body.`;

@@ -3,7 +3,8 @@ import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import { idSegment } from '../ids';
 import { commandPrefix } from './invocation';
-import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write } from './io';
+import { apiErrorText, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UsageError, write } from './io';
+import type { CommandIo } from './output';
 import type { CliValues } from './run';
 import { inert, inertJson, shellQuote } from './terminal';
 
@@ -12,7 +13,7 @@ export async function lookupUserCommand(
   api: HotjarApi,
   operands: string[],
   values: CliValues,
-  io: CliIo,
+  io: CommandIo,
 ): Promise<number> {
   if (operands.length !== 1)
     throw new UsageError('lookup-user takes one organization id: hotjar-api lookup-user <organizationId> --email E');
@@ -69,7 +70,7 @@ export async function lookupUserCommand(
     });
   } catch (error) {
     if (!(error instanceof HotjarApiError) || !outcomeUnknown(error)) throw error;
-    io.stderr.write(apiErrorText(error, (text) => api.redact(text)));
+    io.stderr.write(apiErrorText(error, api.redact));
     io.stderr.write(
       unknownOutcome(commandPrefix({ argv1: io.argv1, env: io.env }), remove, organizationId, email, userIds),
     );
@@ -80,7 +81,7 @@ export async function lookupUserCommand(
       ? `Hotjar accepted the request to delete the data of ${who}. Its answer:\n`
       : `Hotjar accepted the lookup of ${who}; it emails a link to a report of the data it holds. Its answer:\n`,
   );
-  await write(io.stdout, `${api.redact(inertJson(result, 2))}\n`);
+  await write(io.stdout, `${inertJson(result, 2)}\n`);
   return EXIT_OK;
 }
 
@@ -120,7 +121,7 @@ function unknownOutcome(
 }
 
 /** Asks on stderr and reads one line from the terminal; an empty answer when stdin closes first. */
-function ask(io: CliIo, question: string): Promise<string> {
+function ask(io: CommandIo, question: string): Promise<string> {
   io.stderr.write(question);
   const lines = createInterface({ input: io.stdin, terminal: false });
   return new Promise((resolve) => {

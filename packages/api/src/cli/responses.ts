@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { rename, truncate } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
 import type { HotjarApi } from '../client';
 import { HotjarApiError } from '../errors';
 import type { HotjarSurveyQuestion, HotjarSurveyResponse } from '../types';
@@ -8,19 +7,18 @@ import { csvLayout, toCsv } from './csv';
 import { commandPrefix } from './invocation';
 import {
   apiErrorText,
-  type CliIo,
   EXIT_API_ERROR,
   EXIT_INTERRUPTED,
   EXIT_OK,
   isRecord,
   kindOf,
-  openFile,
   UnexpectedAnswer,
   UsageError,
   write,
 } from './io';
+import type { CommandIo, FileOutput, Output } from './output';
 import type { CliValues } from './run';
-import { integerOption } from './run';
+import { describeError, integerOption } from './run';
 import { hasControl, inert, inertJson, inertLines, shellQuote } from './terminal';
 
 // Hotjar's cursors are a few dozen characters. A longer one would make the printed resume
@@ -32,7 +30,7 @@ export async function responsesCommand(
   api: HotjarApi,
   operands: string[],
   values: CliValues,
-  io: CliIo,
+  io: CommandIo,
 ): Promise<number> {
   if (operands.length !== 2)
     throw new UsageError('responses takes a site id and a survey id: hotjar-api responses <siteId> <surveyId>');
@@ -47,9 +45,14 @@ export async function responsesCommand(
 
   const out = values.out;
   const partial = out === undefined ? undefined : `${out}.partial`;
-  // Both checked before anything is fetched.
-  if (out !== undefined && existsSync(out) && statSync(out).isDirectory())
-    throw new UsageError(`--out ${out} is a directory: name the file to write, such as ${out}/responses.${format}`);
+  // Checked before anything is fetched. The export ends by renaming FILE.partial over FILE: only
+  // a regular file may be replaced (never a device such as /dev/null, a FIFO or a socket).
+  if (out !== undefined && existsSync(out)) {
+    if (statSync(out).isDirectory())
+      throw new UsageError(`--out ${out} is a directory: name the file to write, such as ${out}/responses.${format}`);
+    refuseSpecial('--out', out);
+  }
+  if (partial !== undefined && existsSync(partial)) refuseSpecial('--out', partial);
   // A resume continues the partial file its failed run left. Without one, the cursor is from an
   // export that has since completed (or from elsewhere): appending its tail would replace the
   // complete file with a fragment.
@@ -60,17 +63,29 @@ export async function responsesCommand(
   const layout = format === 'csv' ? csvLayout(await questionsOf(api, siteId, surveyId)) : undefined;
 
   const append = partial !== undefined && startCursor !== undefined;
-  let target: Writable = io.stdout;
+  const startSize = append ? statSync(partial!).size : 0;
+  // The rows a resume appends must fall under the columns the partial file's header names.
+  if (layout !== undefined && append && startSize > 0) {
+    const mismatch = headerMismatch(partial!, api.redact(toCsv([layout.header])));
+    if (mismatch !== undefined) {
+      io.stderr.write(
+        `[hotjar-bridge] cannot resume into ${inert(partial!)}: ${mismatch}, so the rows this run adds would fall under the wrong columns. The survey's questions changed since that export started: start again without --cursor (the partial file is left as it is).\n`,
+      );
+      return EXIT_API_ERROR;
+    }
+  }
+  let file: FileOutput | undefined;
   if (partial !== undefined) {
     try {
-      target = await openFile(partial, append);
+      file = await io.openFile(partial, append);
     } catch (error) {
       io.stderr.write(`[hotjar-bridge] cannot write ${inert(partial)}: ${inert((error as Error).message)}\n`);
       return EXIT_API_ERROR;
     }
   }
+  const target: Output = file ?? io.stdout;
   // Bytes of the partial file that hold whole pages: after a failed write, the file is cut back to it.
-  let committed = append ? statSync(partial!).size : 0;
+  let committed = startSize;
   const continuing = out === undefined ? startCursor !== undefined : committed > 0;
   const progress = createProgress(io);
   // Data goes out redacted; on a terminal, without control characters. NDJSON escapes them
@@ -93,7 +108,7 @@ export async function responsesCommand(
   };
   io.signals?.once('SIGINT', onInterrupt);
   const hint = () =>
-    resumeHint({
+    resumeHint(api.redact, {
       prefix: commandPrefix({ argv1: io.argv1, env: io.env }),
       siteId,
       surveyId,
@@ -107,7 +122,8 @@ export async function responsesCommand(
     });
   const commit = async (chunk: string) => {
     await write(target, chunk);
-    committed += Buffer.byteLength(chunk);
+    // What the file took, redacted as everything the CLI writes.
+    committed = startSize + target.written;
   };
   try {
     if (layout !== undefined && !continuing) await commit(csvText([layout.header]));
@@ -135,7 +151,7 @@ export async function responsesCommand(
         });
         chunk = rows.length === 0 ? '' : csvText(rows);
       }
-      await commit(api.redact(chunk));
+      await commit(chunk);
       // Only once the page is written does its next cursor become the place to resume from.
       responses += page.results.length;
       pageCount += 1;
@@ -145,8 +161,8 @@ export async function responsesCommand(
     }
   } catch (error) {
     progress.end();
-    if (partial !== undefined) {
-      await close(target).catch(() => undefined);
+    if (file !== undefined && partial !== undefined) {
+      await file.close().catch(() => undefined);
       // A write that failed part-way (a full disk, a file-size limit) leaves part of a page: the
       // file is cut back to its last whole page, where the resume cursor points.
       await truncate(partial, committed).catch((cutError: Error) => {
@@ -155,13 +171,14 @@ export async function responsesCommand(
         );
       });
     }
-    const clean = (text: string) => api.redact(text);
-    if (error instanceof HotjarApiError) io.stderr.write(apiErrorText(error, clean));
+    if (error instanceof HotjarApiError) io.stderr.write(apiErrorText(error, api.redact));
     else if (error instanceof UnexpectedAnswer)
-      io.stderr.write(`[hotjar-bridge] unexpected-response: ${inert(clean(error.message))}\n`);
+      io.stderr.write(`[hotjar-bridge] unexpected-response: ${inert(error.message)}\n`);
     else if (isSystemError(error))
       io.stderr.write(`[hotjar-bridge] cannot write ${inert(partial ?? 'to stdout')}: ${inert(error.message)}\n`);
-    else throw error;
+    // Anything else (an answer shaped to break the CLI, such as nesting too deep to write) fails
+    // the export as the API's failure, with the resume command.
+    else io.stderr.write(`[hotjar-bridge] unexpected failure: ${inert(describeError(error))}\n`);
     io.stderr.write(hint());
     return EXIT_API_ERROR;
   } finally {
@@ -169,12 +186,12 @@ export async function responsesCommand(
   }
   progress.end();
   if (interrupted && resumeCursor !== undefined) {
-    if (partial !== undefined) await close(target);
+    await file?.close();
     io.stderr.write(`Interrupted. ${hint()}`);
     return EXIT_INTERRUPTED;
   }
-  if (partial !== undefined) {
-    await close(target);
+  if (file !== undefined && partial !== undefined) {
+    await file.close();
     await rename(partial, out!);
   }
   const where = out === undefined ? '' : ` to ${inert(out)}`;
@@ -210,28 +227,55 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
-function close(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-  });
+/** Refuses an existing path that is not a regular file (a device, a FIFO, a socket). */
+function refuseSpecial(option: string, path: string): void {
+  if (!statSync(path).isFile())
+    throw new UsageError(
+      `${option} ${path} is not a regular file (a device, a FIFO or a socket), which an export would replace: name a regular file`,
+    );
 }
 
-function resumeHint(state: {
-  prefix: string;
-  siteId: string;
-  surveyId: string;
-  format: string;
-  out: string | undefined;
-  partial: string | undefined;
-  resumeCursor: string | undefined;
-  responses: number;
-  /** Whether this run added to an earlier run's output. */
-  more: boolean;
-  limit: number | undefined;
-}): string {
+/**
+ * Why the partial file does not start with the CSV header this run would write (as written: CSV
+ * quoted, redacted), or undefined when it does. Reads no more than the header's bytes.
+ */
+function headerMismatch(partial: string, header: string): string | undefined {
+  const expected = Buffer.from(header);
+  const found = Buffer.alloc(expected.length);
+  const fd = openSync(partial, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, found, 0, found.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (length === expected.length && found.equals(expected)) return undefined;
+  const firstLine = found.subarray(0, length).toString().split('\n')[0]!;
+  return `its header (${inert(firstLine)}) is not the one the survey gives now (${inert(header.split('\n')[0]!)})`;
+}
+
+function resumeHint(
+  redact: (text: string) => string,
+  state: {
+    prefix: string;
+    siteId: string;
+    surveyId: string;
+    format: string;
+    out: string | undefined;
+    partial: string | undefined;
+    resumeCursor: string | undefined;
+    responses: number;
+    /** Whether this run added to an earlier run's output. */
+    more: boolean;
+    limit: number | undefined;
+  },
+): string {
   const written = `${count(state.responses, state.more ? 'more response' : 'response')} ${state.responses === 1 ? 'was' : 'were'} written`;
   const kept = state.partial === undefined ? `${written}.` : `${written} to ${inert(state.partial)}, which is kept.`;
   if (state.resumeCursor === undefined) return `${kept} Nothing to resume from: run the same command again.\n`;
+  // A cursor holding the secret or a token is never printed, and printed redacted it would resume nowhere.
+  if (redact(state.resumeCursor) !== state.resumeCursor)
+    return `${kept}\nThe export cannot be resumed from where it stopped: Hotjar's cursor for the next page holds the client secret or an access token, which the CLI never prints. Run the same command again without --cursor.\n`;
   // Every argument quoted for a POSIX shell: pasting the line runs this CLI and nothing else.
   // `--name=value`, so a value starting with "-" is not read as an option.
   const args = [
@@ -247,7 +291,7 @@ function resumeHint(state: {
 }
 
 /** A progress line on stderr, only when stderr is a terminal. */
-function createProgress(io: CliIo): { update(responses: number, pages: number): void; end(): void } {
+function createProgress(io: CommandIo): { update(responses: number, pages: number): void; end(): void } {
   if (io.stderr.isTTY !== true) return { update() {}, end() {} };
   const started = Date.now();
   let shown = false;

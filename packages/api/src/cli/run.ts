@@ -6,6 +6,7 @@ import { HELP } from './help';
 import { commandPrefix } from './invocation';
 import { apiErrorText, type CliIo, EXIT_API_ERROR, EXIT_OK, EXIT_USAGE, UnexpectedAnswer, UsageError } from './io';
 import { lookupUserCommand } from './lookup-user';
+import { type CommandIo, redactingIo } from './output';
 import { responsesCommand } from './responses';
 import { surveysCommand } from './surveys';
 import { inert } from './terminal';
@@ -69,26 +70,44 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
 
   let api: HotjarApi | undefined;
+  // Set once a request has gone out: from then on a failure is the API's or the output's, never usage.
+  const state = { requested: false };
+  let cio: CommandIo | undefined;
   try {
-    api = clientFromEnv(io, values);
-    if (command === 'surveys') return await surveysCommand(api, operands, values, io);
-    if (command === 'responses') return await responsesCommand(api, operands, values, io);
-    return await lookupUserCommand(api, operands, values, io);
+    api = clientFromEnv(io, values, (input, init) => {
+      state.requested = true;
+      return globalThis.fetch(input, init);
+    });
+    // From here on, everything a command writes passes the client's redaction.
+    cio = redactingIo(io, api.redact);
+    if (command === 'surveys') return await surveysCommand(api, operands, values, cio);
+    if (command === 'responses') return await responsesCommand(api, operands, values, cio);
+    return await lookupUserCommand(api, operands, values, cio);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
-    const clean = (text: string) => api?.redact(text) ?? text;
+    if (api === undefined || cio === undefined) throw error;
     if (error instanceof HotjarApiError) {
-      io.stderr.write(apiErrorText(error, clean));
+      // Redacted before its body is cut to an excerpt, so that no part of a secret is left at the cut.
+      cio.stderr.write(apiErrorText(error, api.redact));
       return EXIT_API_ERROR;
     }
     if (error instanceof UnexpectedAnswer) {
-      io.stderr.write(`[hotjar-bridge] unexpected-response: ${inert(clean(error.message))}\n`);
+      cio.stderr.write(`[hotjar-bridge] unexpected-response: ${inert(error.message)}\n`);
       return EXIT_API_ERROR;
     }
-    // The client's own argument checks (a site id that is not a number, a limit out of range).
-    if (error instanceof TypeError || error instanceof RangeError) return usage(io, error.message);
-    throw error;
+    // The client's own argument checks (a site id that is not a number, a limit out of range),
+    // which come before any request.
+    if (!state.requested && (error instanceof TypeError || error instanceof RangeError))
+      return usage(io, error.message);
+    // Anything else after a request (an answer shaped to break the CLI): the API's failure.
+    cio.stderr.write(`[hotjar-bridge] unexpected failure: ${inert(describeError(error))}\n`);
+    return EXIT_API_ERROR;
   }
+}
+
+/** `RangeError: Maximum call stack size exceeded`, for an error the CLI did not expect. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function usage(io: CliIo, message: string): number {
@@ -109,7 +128,7 @@ function secondsOption(name: string, text: string | undefined, max: number): num
 
 const MAX_TIMEOUT_SECONDS = 3600;
 
-function clientFromEnv(io: CliIo, values: CliValues): HotjarApi {
+function clientFromEnv(io: CliIo, values: CliValues, fetch: typeof globalThis.fetch): HotjarApi {
   // A value copied from a dashboard or a Windows file may carry spaces or a CR: no key has them.
   const clientId = io.env.HOTJAR_CLIENT_ID?.trim();
   const clientSecret = io.env.HOTJAR_CLIENT_SECRET?.trim();
@@ -130,6 +149,7 @@ function clientFromEnv(io: CliIo, values: CliValues): HotjarApi {
     clientSecret: clientSecret!,
     baseUrl,
     retries,
+    fetch,
     ...(timeout === undefined ? {} : { timeoutMs: Math.round(timeout * 1000) }),
   };
   try {
