@@ -157,14 +157,35 @@ describe('events.map', () => {
     expect(JSON.stringify(diagnostics)).not.toContain('<');
   });
 
-  it("treats the event's own name, given back, as it would be without a map", () => {
+  it("passes the event's own name, given back, through the same rules as any name the map gives", () => {
     const { bridge, runtime, diagnostics } = setup(({ name }) => name);
     bridge.track('Order #1 (paid)');
     bridge.track('Invited jane@example.com');
     expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "Order #1 (paid)" sent as "Order 1 paid"',
-      'event: skipped (contains-email)',
+      'event: "Order 1 paid" sent cleaned (named by events.map for "Order #1 (paid)")',
+      'event: skipped (contains-email: named by events.map)',
+    ]);
+  });
+
+  // Without a map, exclude matches the event's own name as given; a name the map gives, even
+  // the event's own, is also matched as cleaned.
+  it.each([
+    ['alone', (name: string) => name],
+    ['in a list', (name: string) => [name]],
+    ['in a list with another name', (name: string) => [name, 'kept']],
+  ])("keeps the event's own name, given back %s, out when exclude matches it as cleaned", (_, give) => {
+    const { bridge, runtime, diagnostics } = setup(({ name }) => give(name), {
+      events: { exclude: ['Heartbeat', /^internal:/] },
+    });
+    for (const name of ['Heartbeat!', 'Heartbeat ', ' internal:probe', 'Signed Up!']) bridge.track(name);
+    const sent = runtime.calls.map((call) => call[1]);
+    expect(sent.filter((n) => n === 'Heartbeat' || String(n).startsWith('internal:'))).toEqual([]);
+    expect(sent.filter((n) => n !== 'kept')).toEqual(['Signed Up']);
+    expect(diagnostics.filter((d) => d.reason === 'excluded').map((d) => d.subject)).toEqual([
+      'Heartbeat',
+      'Heartbeat',
+      'internal:probe',
     ]);
   });
 
