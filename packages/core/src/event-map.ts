@@ -42,29 +42,6 @@ const MAX_DEPTH = 32;
 
 type Container = Record<string, unknown> | unknown[];
 
-/** A list or object met but not yet copied: its copy, how many values it holds, and how to read them. */
-interface Pending {
-  to: Container;
-  depth: number;
-  size: number;
-  key: (index: number) => string;
-  read: (key: string) => unknown;
-}
-
-/** An array, or a typed array (`Uint8Array`): copied as a list of its first items. */
-const isList = (value: object): boolean => Array.isArray(value) || ArrayBuffer.isView(value);
-
-/** What `from` holds, to be copied into `to`: a list by index (its other keys are not its items), an object by its own keys. */
-function pendingCopy(from: object, to: Container, depth: number): Pending {
-  if (isList(from)) {
-    const list = from as ArrayLike<unknown>;
-    return { to, depth, size: Number(list.length) || 0, key: String, read: (key) => list[Number(key)] };
-  }
-  const record = from as Record<string, unknown>;
-  const keys = Object.keys(record);
-  return { to, depth, size: keys.length, key: (index) => keys[index] as string, read: (key) => record[key] };
-}
-
 /**
  * A frozen deep copy of `value` of at most `budget` values in all: arrays and typed arrays are
  * copied as lists of their items, objects as their own enumerable properties, a Date as a new
@@ -75,8 +52,16 @@ function pendingCopy(from: object, to: Container, depth: number): Pending {
  */
 export function readOnlyCopy(value: unknown, budget = MAX_COPIED_VALUES): unknown {
   const copies = new Map<object, Container>();
-  const pending: Pending[] = [];
-  // A list or object gets its copy, empty, when it is met, and is filled when its turn comes.
+  // Lists and objects met, each with its copy (filled when its turn comes) and its keys: a
+  // list's are its indexes, never listed, since listing those of a huge list costs what the
+  // budget saves.
+  const pending: Array<{
+    from: Record<string, unknown>;
+    to: Container;
+    keys: string[] | null;
+    size: number;
+    depth: number;
+  }> = [];
   const copyOf = (item: unknown, depth: number): unknown => {
     if (typeof item !== 'object' || item === null) return item;
     const done = copies.get(item);
@@ -84,8 +69,10 @@ export function readOnlyCopy(value: unknown, budget = MAX_COPIED_VALUES): unknow
     if (depth > MAX_DEPTH) return undefined;
     try {
       if (item instanceof Date) return Object.freeze(new Date(item.getTime()));
-      const to: Container = isList(item) ? [] : {};
-      pending.push(pendingCopy(item, to, depth));
+      const from = item as Record<string, unknown>;
+      const keys = Array.isArray(from) || ArrayBuffer.isView(from) ? null : Object.keys(from);
+      const to: Container = keys ? {} : [];
+      pending.push({ from, to, keys, size: keys ? keys.length : Number(from.length) || 0, depth });
       copies.set(item, to);
       return to;
     } catch {
@@ -97,18 +84,21 @@ export function readOnlyCopy(value: unknown, budget = MAX_COPIED_VALUES): unknow
   while (left > 0 && pending.length > 0) {
     let smallest = 0;
     for (let i = 1; i < pending.length; i++) {
-      if ((pending[i] as Pending).size < (pending[smallest] as Pending).size) smallest = i;
+      if ((pending[i]?.size ?? 0) < (pending[smallest]?.size ?? 0)) smallest = i;
     }
-    const { to, depth, size, key, read } = pending.splice(smallest, 1)[0] as Pending;
-    for (let index = 0; index < size && left > 0; index++) {
-      left--;
+    const { from, to, keys, size, depth } = pending.splice(smallest, 1)[0] as (typeof pending)[number];
+    for (let index = 0; index < size && left-- > 0; index++) {
       try {
-        const name = key(index);
-        const item = copyOf(read(name), depth + 1);
+        const key = keys ? (keys[index] as string) : String(index);
         // A plain assignment would let a key named `__proto__` replace the copy's prototype.
-        Object.defineProperty(to, name, { value: item, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(to, key, {
+          value: copyOf(from[key], depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       } catch {
-        // A throwing getter, or a list that cannot be read: that value is left out.
+        // A throwing getter: that value is left out.
       }
     }
   }

@@ -183,8 +183,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         return bridge.page(typeof path === 'string' ? path : undefined);
       }),
     group: unsupported('identify', 'group', 'Hotjar has no groups'),
-    alias: unsupported('identify', 'alias', 'Hotjar cannot join two user ids'),
-    screen: unsupported('stateChange', 'screen', 'Hotjar records web pages, not app screens'),
+    alias: unsupported('identify', 'alias', 'Hotjar has no aliases'),
+    screen: unsupported('stateChange', 'screen', 'Hotjar has no screens'),
     // deregister(): nothing more is forwarded; Hotjar's script, once loaded, stays until the page reloads.
     async unload() {
       bridge.revokeConsent();

@@ -129,8 +129,8 @@ describe('with the real Segment Analytics.js 2.0', () => {
     // Said where Segment's debugging tools show it, on each call's own context.
     expect(s.warnings()).toEqual([
       '[hotjar-bridge] identify: "group" skipped (unsupported: Hotjar has no groups)',
-      '[hotjar-bridge] identify: "alias" skipped (unsupported: Hotjar cannot join two user ids)',
-      '[hotjar-bridge] stateChange: "screen" skipped (unsupported: Hotjar records web pages, not app screens)',
+      '[hotjar-bridge] identify: "alias" skipped (unsupported: Hotjar has no aliases)',
+      '[hotjar-bridge] stateChange: "screen" skipped (unsupported: Hotjar has no screens)',
     ]);
     expect(s.delivered()).toEqual(['group', 'alias', 'screen']);
     expect(other.seen).toEqual(['group', 'alias', 'screen']);
