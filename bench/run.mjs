@@ -56,6 +56,15 @@ const runtime = {
 };
 const bridge = createHotjarBridge({ siteId: 1234567, runtime });
 bridge.load();
+// events.map is given a copy of the properties: a list of a million items must cost it what a
+// small event does, so this case's baseline is the same track without a map.
+const mappedBridge = createHotjarBridge({
+  siteId: 1234567,
+  runtime,
+  events: { map: ({ properties }) => `plan_${String(properties.plan)}` },
+});
+mappedBridge.load();
+export const hugeProperties = { plan: 'pro', items: Array.from({ length: 1_000_000 }, (_, i) => i) };
 
 const cases = [
   {
@@ -77,6 +86,11 @@ const cases = [
     name: 'bridge.identify: a 1 MB trait',
     bridge: () => bridge.identify('user_12345', hugeTraits),
     baseline: () => hj('identify', 'user_12345', hugeTraits),
+  },
+  {
+    name: 'bridge.track through events.map: a 1,000,000-item property (baseline: without a map)',
+    bridge: () => mappedBridge.track('Cart Viewed', hugeProperties),
+    baseline: () => bridge.track('Cart Viewed', hugeProperties),
   },
   ...(await vendorCases(hj, { traits, eventName, hugeTraits })),
   // Last: it puts a happy-dom window on globalThis for the real SDK.

@@ -148,4 +148,33 @@ export function eventMapSuite(driver: VendorDriver): void {
       expect(s.delivered()).toEqual(expect.arrayContaining(['Order Completed', 'Internal ping', 'Signed Up']));
     });
   });
+
+  describe(`${driver.name}: events.map giving back the event's own name`, () => {
+    const open = sessionPerTest(driver);
+    const exclude = ['Heartbeat', /^internal:/];
+    // Independent of the cleaning rules: these are the names exclude says must never reach Hotjar.
+    const forbidden = (name: unknown) => name === 'Heartbeat' || /^internal:/.test(String(name));
+
+    it.each([
+      ['alone', (name: string) => name],
+      ['in a list', (name: string) => [name]],
+      ['in a list with another name', (name: string) => [name, 'kept']],
+    ])('checks it against exclude as cleaned, given back %s', async (_, give) => {
+      const s = await open({ events: { exclude, map: ({ name }) => give(name) } });
+      for (const name of ['Heartbeat!', 'Heartbeat ', ' internal:probe', 'Signed Up']) await s.track(name);
+      await s.settle();
+      const sent = s
+        .hotjarCalls()
+        .filter((call) => call[0] === 'event')
+        .map((call) => call[1]);
+      expect(sent.filter(forbidden)).toEqual([]);
+      expect(sent.filter((name) => name !== 'kept')).toEqual(['Signed Up']);
+      const excluded = s.diagnostics().filter((d) => d.call === 'event' && d.reason === 'excluded');
+      expect(excluded).toHaveLength(3);
+      expect(s.delivered()).toEqual(
+        expect.arrayContaining(['Heartbeat!', 'Heartbeat ', ' internal:probe', 'Signed Up']),
+      );
+      expect(s.errors()).toEqual([]);
+    });
+  });
 }

@@ -209,7 +209,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         if (opts.include && !matchesAny(opts.include, name)) return skip('event', 'not-included', subject);
         if (matchesAny(opts.exclude, name)) return skip('event', 'excluded', subject);
       }
-      // The event's own name: without a map, or when the map gives it back as it is.
+      // The event's own name, without a map (or when the name is not a string, for its report).
       const sendOwn = (): BridgeOutcome => {
         const mapped = mapEventName(name, opts.eventName);
         if (mapped.name === null) return skip('event', mapped.problem, subject);
@@ -226,7 +226,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       };
       if (opts.map === undefined || typeof name !== 'string') return sendOwn();
       // The map's names are the app's own, and pass the same rules as any name: an exclude
-      // pattern keeps a name out whether the event had it or the map gave it.
+      // pattern keeps a name out whether the event had it or the map gave it. The event's own
+      // name given back is one of them, checked as given and as cleaned like any other.
       const own = subject === undefined ? undefined : cutForReport(subject);
       const namedBy = `named by events.map${own === undefined ? '' : ` for "${own}"`}`;
       const result = runEventMap(opts.map, name, properties);
@@ -260,7 +261,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         }
         return send(['event', mapped.name]);
       };
-      const outcomes = result.names.map((given) => (given === name ? sendOwn() : sendMapped(given)));
+      const outcomes = result.names.map(sendMapped);
       const first = outcomes.find((o) => !o.forwarded) ?? outcomes[outcomes.length - 1];
       if (first === undefined || outcomes.length === 1) return first ?? skip('event', 'map-none', own);
       return { ...first, message: outcomes.map((o) => o.message).join('; ') };

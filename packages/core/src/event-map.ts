@@ -6,7 +6,11 @@ import { cutText } from './text';
 export interface EventMapInput {
   /** The analytics event's name, as the app tracked it. */
   readonly name: string;
-  /** A frozen deep copy of the event's properties (`{}` when it has none): changing it changes nothing. */
+  /**
+   * A frozen deep copy of the event's properties (`{}` when it has none), of at most
+   * `MAX_COPIED_VALUES` values in all, the smallest lists and objects copied whole first: beyond
+   * that budget, lists are cut short and objects hold fewer keys. Changing it changes nothing.
+   */
   readonly properties: Readonly<Record<string, unknown>>;
 }
 
@@ -26,37 +30,80 @@ export type EventMapResult = { names: string[] } | { names: null; problem: Event
 /** Most names one event may become: more is a mapper's mistake, not a plan for Hotjar's 50 searchable events. */
 export const MAX_MAPPED_NAMES = 10;
 
-// Deeper than this, properties are not copied: no analytics event nests so deep, and a copy
-// that followed them would run out of stack.
+/**
+ * Most values the map's copy of the properties holds, at every level together. A name is built
+ * from a few small properties; copying a list of a million items for it would stall the page for
+ * a name Hotjar gets either way.
+ */
+export const MAX_COPIED_VALUES = 1000;
+
+// Deeper than this, properties are not copied: no analytics event nests so deep.
 const MAX_DEPTH = 32;
 
+type Container = Record<string, unknown> | unknown[];
+
 /**
- * A frozen deep copy of `value`: arrays and objects are copied (an object as its own enumerable
- * properties, a Date as a new Date), each object once, so cycles stay cycles. A property whose
- * getter throws, and an object that cannot be read (a revoked Proxy), are left out.
+ * A frozen deep copy of `value` of at most `budget` values in all: arrays and typed arrays are
+ * copied as lists of their items, objects as their own enumerable properties, a Date as a new
+ * Date, each object once, so cycles stay cycles. The smallest lists and objects are copied
+ * first, wherever they are, so that a huge list only gets what is left of the budget: beyond
+ * it, lists are cut short and objects hold fewer keys. A property whose getter throws is left
+ * out, and an object that cannot be read (a revoked Proxy) is `undefined`.
  */
-export function readOnlyCopy(value: unknown, depth = 0, copies = new Map<object, unknown>()): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const done = copies.get(value);
-  if (done !== undefined) return done;
-  if (depth > MAX_DEPTH) return undefined;
-  try {
-    if (value instanceof Date) return Object.freeze(new Date(value.getTime()));
-    const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-    copies.set(value, copy);
-    for (const key of Object.keys(value)) {
+export function readOnlyCopy(value: unknown, budget = MAX_COPIED_VALUES): unknown {
+  const copies = new Map<object, Container>();
+  // Lists and objects met, each with its copy (filled when its turn comes) and its keys: a
+  // list's are its indexes, never listed, since listing those of a huge list costs what the
+  // budget saves.
+  const pending: Array<{
+    from: Record<string, unknown>;
+    to: Container;
+    keys: string[] | null;
+    size: number;
+    depth: number;
+  }> = [];
+  const copyOf = (item: unknown, depth: number): unknown => {
+    if (typeof item !== 'object' || item === null) return item;
+    const done = copies.get(item);
+    if (done !== undefined) return done;
+    if (depth > MAX_DEPTH) return undefined;
+    try {
+      if (item instanceof Date) return Object.freeze(new Date(item.getTime()));
+      const from = item as Record<string, unknown>;
+      const keys = Array.isArray(from) || ArrayBuffer.isView(from) ? null : Object.keys(from);
+      const to: Container = keys ? {} : [];
+      pending.push({ from, to, keys, size: keys ? keys.length : Number(from.length) || 0, depth });
+      copies.set(item, to);
+      return to;
+    } catch {
+      return undefined;
+    }
+  };
+  let left = budget;
+  const root = copyOf(value, 0);
+  while (left > 0 && pending.length > 0) {
+    let smallest = 0;
+    for (let i = 1; i < pending.length; i++) {
+      if ((pending[i]?.size ?? 0) < (pending[smallest]?.size ?? 0)) smallest = i;
+    }
+    const { from, to, keys, size, depth } = pending.splice(smallest, 1)[0] as (typeof pending)[number];
+    for (let index = 0; index < size && left-- > 0; index++) {
       try {
-        const item = readOnlyCopy((value as Record<string, unknown>)[key], depth + 1, copies);
+        const key = keys ? (keys[index] as string) : String(index);
         // A plain assignment would let a key named `__proto__` replace the copy's prototype.
-        Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(to, key, {
+          value: copyOf(from[key], depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       } catch {
-        // A throwing getter: that property is left out.
+        // A throwing getter: that value is left out.
       }
     }
-    return Object.freeze(copy);
-  } catch {
-    return undefined;
   }
+  for (const copy of copies.values()) Object.freeze(copy);
+  return root;
 }
 
 /** A name short enough for a diagnostic and the debug log: at most 100 characters, then '…'. */

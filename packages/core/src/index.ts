@@ -14,7 +14,7 @@ export type {
 } from './diagnostics';
 export { containsEmail, isEmail, withoutEmails } from './email';
 export type { EventMap, EventMapInput, EventMapProblem } from './event-map';
-export { MAX_MAPPED_NAMES } from './event-map';
+export { MAX_COPIED_VALUES, MAX_MAPPED_NAMES } from './event-map';
 export type { EventNameOptions, EventNameProblem, MappedEventName } from './event-name';
 export { mapEventName, toHotjarEventName } from './event-name';
 export type { DropReason, HotjarAttributeValue, HotjarIdentify, IdentifyOptions } from './identify';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordingRuntime } from '../../../test/shared/recording-runtime';
 import { createHotjarBridge } from '../src/bridge';
 import type { HotjarDiagnostic } from '../src/diagnostics';
-import { type EventMap, readOnlyCopy, runEventMap } from '../src/event-map';
+import { type EventMap, MAX_COPIED_VALUES, readOnlyCopy, runEventMap } from '../src/event-map';
 import type { HotjarBridgeOptions } from '../src/options';
 
 function setup(map: EventMap, options: Partial<HotjarBridgeOptions> = {}) {
@@ -157,14 +157,35 @@ describe('events.map', () => {
     expect(JSON.stringify(diagnostics)).not.toContain('<');
   });
 
-  it("treats the event's own name, given back, as it would be without a map", () => {
+  it("passes the event's own name, given back, through the same rules as any name the map gives", () => {
     const { bridge, runtime, diagnostics } = setup(({ name }) => name);
     bridge.track('Order #1 (paid)');
     bridge.track('Invited jane@example.com');
     expect(runtime.calls).toEqual([['event', 'Order 1 paid']]);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'event: "Order #1 (paid)" sent as "Order 1 paid"',
-      'event: skipped (contains-email)',
+      'event: "Order 1 paid" sent cleaned (named by events.map for "Order #1 (paid)")',
+      'event: skipped (contains-email: named by events.map)',
+    ]);
+  });
+
+  // Without a map, exclude matches the event's own name as given; a name the map gives, even
+  // the event's own, is also matched as cleaned.
+  it.each([
+    ['alone', (name: string) => name],
+    ['in a list', (name: string) => [name]],
+    ['in a list with another name', (name: string) => [name, 'kept']],
+  ])("keeps the event's own name, given back %s, out when exclude matches it as cleaned", (_, give) => {
+    const { bridge, runtime, diagnostics } = setup(({ name }) => give(name), {
+      events: { exclude: ['Heartbeat', /^internal:/] },
+    });
+    for (const name of ['Heartbeat!', 'Heartbeat ', ' internal:probe', 'Signed Up!']) bridge.track(name);
+    const sent = runtime.calls.map((call) => call[1]);
+    expect(sent.filter((n) => n === 'Heartbeat' || String(n).startsWith('internal:'))).toEqual([]);
+    expect(sent.filter((n) => n !== 'kept')).toEqual(['Signed Up']);
+    expect(diagnostics.filter((d) => d.reason === 'excluded').map((d) => d.subject)).toEqual([
+      'Heartbeat',
+      'Heartbeat',
+      'internal:probe',
     ]);
   });
 
@@ -261,7 +282,87 @@ describe('events.map: the properties it is given', () => {
   });
 });
 
+// Every value a copy holds, at every level, each object counted once: written apart from the copy.
+function countValues(root: unknown): number {
+  const seen = new Set<object>();
+  let count = 0;
+  const walk = (value: unknown) => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    for (const item of Object.values(value)) {
+      count++;
+      walk(item);
+    }
+  };
+  walk(root);
+  return count;
+}
+
+// A list of a million items that counts how many of them are read.
+function countedHugeList() {
+  const counted = { reads: 0 };
+  const items = new Proxy(
+    Array.from({ length: 1_000_000 }, (_, i) => i),
+    {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) counted.reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    },
+  );
+  return { items, counted };
+}
+
+describe('events.map: properties of any size', () => {
+  it('gives the map the small properties beside a list of a million items, reading a bounded part of it', () => {
+    const { items, counted } = countedHugeList();
+    const seen: Array<Readonly<Record<string, unknown>>> = [];
+    const { bridge, runtime, diagnostics } = setup(({ properties }) => {
+      seen.push(properties);
+      return `plan_${String(properties.plan)}_${String((properties.cart as { step?: unknown }).step)}`;
+    });
+    bridge.track('Cart Viewed', { items, plan: 'pro', cart: { step: 2 } });
+    expect(runtime.calls).toEqual([['event', 'plan_pro_2']]);
+    expect(diagnostics).toEqual([]);
+    expect(counted.reads).toBeLessThanOrEqual(MAX_COPIED_VALUES);
+    expect(countValues(seen[0])).toBeLessThanOrEqual(MAX_COPIED_VALUES);
+    // The list is there, cut short, its first items in order.
+    const list = seen[0]?.items as number[];
+    expect(Array.isArray(list) && list.length > 0 && list.length < MAX_COPIED_VALUES).toBe(true);
+    expect(list.slice(0, 3)).toEqual([0, 1, 2]);
+  });
+});
+
 describe('readOnlyCopy', () => {
+  it('holds at most the budget of values, the smallest lists and objects whole, at any depth', () => {
+    const { items, counted } = countedHugeList();
+    let deep: Record<string, unknown> = { end: 'deep' };
+    for (let i = 0; i < 5; i++) deep = { deep };
+    // Left for the huge list: 50, less the 4 top-level values, less the 7 in `second` and `deep`.
+    const copy = readOnlyCopy({ first: items, second: { items }, plan: 'pro', deep }, 50) as Record<string, unknown>;
+    expect(countValues(copy)).toBe(50);
+    expect(counted.reads).toBeLessThanOrEqual(50);
+    expect(copy.plan).toBe('pro');
+    expect(copy.deep).toEqual({ deep: { deep: { deep: { deep: { deep: { end: 'deep' } } } } } });
+    // The same list reached twice is copied once, so both places show the same cut copy.
+    expect((copy.second as { items: unknown }).items).toBe(copy.first);
+    expect(copy.first).toEqual(Array.from({ length: 39 }, (_, i) => i));
+    expect(Object.isFrozen(copy.first)).toBe(true);
+  });
+
+  it('copies a typed array as a list of its first items', () => {
+    const copy = readOnlyCopy({ bytes: new Uint8Array(1_000_000).fill(7) }) as { bytes: number[] };
+    expect(Array.isArray(copy.bytes)).toBe(true);
+    expect(copy.bytes.length).toBe(MAX_COPIED_VALUES - 1);
+    expect(copy.bytes.every((b) => b === 7)).toBe(true);
+  });
+
+  it('with the budget spent, leaves each further list and object empty, and frozen', () => {
+    const copy = readOnlyCopy({ a: 1, b: [1, 2], c: { d: 1 } }, 3) as Record<string, unknown>;
+    expect(copy).toEqual({ a: 1, b: [], c: {} });
+    expect(Object.isFrozen(copy.b) && Object.isFrozen(copy.c)).toBe(true);
+  });
+
   it('copies and freezes at every level, keeping cycles', () => {
     const cyclic: Record<string, unknown> = { a: [1, { b: 2 }] };
     cyclic.self = cyclic;

@@ -1,4 +1,4 @@
-import { type BridgeOutcome, createHotjarBridge } from '@hotjar-bridge/core';
+import { type BridgeOutcome, createHotjarBridge, type DiagnosticCall } from '@hotjar-bridge/core';
 import { resolveBridgeOptions, skipMessage } from '@hotjar-bridge/core/internal';
 import type { Analytics, Context, Plugin } from '@segment/analytics-next';
 import { type HotjarPluginOptions, resolvePluginOptions } from './options';
@@ -122,6 +122,14 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return ctx;
   };
 
+  // Segment calls Hotjar has nothing for: handed on to nothing, but said, as every call left out is.
+  const unsupported = (call: DiagnosticCall, subject: string, why: string) => (ctx: Context) =>
+    run(ctx, () => {
+      const reason = 'unsupported';
+      bridge.report({ kind: 'skipped', call, reason, subject, message: skipMessage(call, reason, why, subject) });
+      return undefined;
+    });
+
   return {
     name: 'Hotjar',
     type: 'destination',
@@ -174,6 +182,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         const path = event.context?.page?.path;
         return bridge.page(typeof path === 'string' ? path : undefined);
       }),
+    group: unsupported('identify', 'group', 'Hotjar has no groups'),
+    alias: unsupported('identify', 'alias', 'Hotjar has no aliases'),
+    screen: unsupported('stateChange', 'screen', 'Hotjar has no screens'),
     // deregister(): nothing more is forwarded; Hotjar's script, once loaded, stays until the page reloads.
     async unload() {
       bridge.revokeConsent();

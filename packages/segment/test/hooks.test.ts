@@ -30,9 +30,8 @@ describe('hotjarPlugin: shape', () => {
     const { plugin } = setup();
     expect(plugin).toMatchObject({ name: 'Hotjar', type: 'destination', version: packageVersion });
     expect(plugin.isLoaded()).toBe(true);
-    expect(plugin.group).toBeUndefined();
-    expect(plugin.alias).toBeUndefined();
-    expect(plugin.screen).toBeUndefined();
+    // Hotjar has no such calls, but every call left out is reported: Segment hands them only to a hook.
+    expect([plugin.group, plugin.alias, plugin.screen].every((hook) => typeof hook === 'function')).toBe(true);
   });
 
   it('loads Hotjar in load()', async () => {
@@ -245,12 +244,35 @@ describe('hotjarPlugin: never throws into Segment', () => {
     } as unknown as Context;
     const contexts = [ctx(hostile), ctx({ type: 'identify', userId: 'u1', traits: { cyclic } }), throwingContext];
     for (const context of contexts) {
-      for (const hook of [plugin.identify, plugin.track, plugin.page]) {
+      for (const hook of [plugin.identify, plugin.track, plugin.page, plugin.group, plugin.alias, plugin.screen]) {
         expect(() => hook?.(context)).not.toThrow();
         expect(hook?.(context)).toBe(context);
       }
     }
     expect(runtime.calls).toContainEqual(['identify', 'u1', { cyclic_a: 1 }]);
+  });
+
+  it('reports group, alias and screen, whatever the context holds, and sends nothing', () => {
+    const { plugin, runtime, diagnostics } = setup();
+    for (const [hook, type] of [
+      [plugin.group, 'group'],
+      [plugin.alias, 'alias'],
+      [plugin.screen, 'screen'],
+    ] as const) {
+      for (const context of [ctx({ type }), ctx({ type, traits: { email: 'jane@example.com' }, properties: null })]) {
+        expect(hook?.(context)).toBe(context);
+      }
+    }
+    expect(runtime.calls).toEqual([]);
+    expect(diagnostics.map((d) => [d.kind, d.call, d.reason, d.subject])).toEqual([
+      ['skipped', 'identify', 'unsupported', 'group'],
+      ['skipped', 'identify', 'unsupported', 'group'],
+      ['skipped', 'identify', 'unsupported', 'alias'],
+      ['skipped', 'identify', 'unsupported', 'alias'],
+      ['skipped', 'stateChange', 'unsupported', 'screen'],
+      ['skipped', 'stateChange', 'unsupported', 'screen'],
+    ]);
+    expect(JSON.stringify(diagnostics)).not.toContain('jane');
   });
 
   it('survives a Hotjar that throws', () => {

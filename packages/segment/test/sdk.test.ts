@@ -36,6 +36,9 @@ function recordingDestination() {
     track: record,
     identify: record,
     page: record,
+    group: record,
+    alias: record,
+    screen: record,
   };
   return { plugin, seen };
 }
@@ -102,6 +105,39 @@ describe('with the real Segment Analytics.js 2.0', () => {
     await s.settle();
     expect(s.hotjarCalls()).toEqual([]);
     expect(s.delivered()).toEqual(['page', 'group', 'alias', 'screen']);
+  });
+
+  it('reports group, alias and screen as skipped (unsupported), with the context unchanged and delivered', async () => {
+    const other = recordingDestination();
+    const s = await start({ plugins: [other.plugin] });
+    s.remember(s.analytics.group('org_1', { name: 'Initech', plan: 'enterprise' }));
+    s.remember(s.analytics.alias('user_2', 'user_1'));
+    s.remember(s.analytics.screen('Checkout', { step: 2 }));
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([]);
+    expect(s.diagnostics().filter((d) => d.kind !== 'load')).toEqual([
+      {
+        kind: 'skipped',
+        call: 'identify',
+        reason: 'unsupported',
+        subject: 'group',
+        message: 'identify: "group" skipped (unsupported: Hotjar has no groups)',
+      },
+      expect.objectContaining({ kind: 'skipped', call: 'identify', reason: 'unsupported', subject: 'alias' }),
+      expect.objectContaining({ kind: 'skipped', call: 'stateChange', reason: 'unsupported', subject: 'screen' }),
+    ]);
+    // Said where Segment's debugging tools show it, on each call's own context.
+    expect(s.warnings()).toEqual([
+      '[hotjar-bridge] identify: "group" skipped (unsupported: Hotjar has no groups)',
+      '[hotjar-bridge] identify: "alias" skipped (unsupported: Hotjar has no aliases)',
+      '[hotjar-bridge] stateChange: "screen" skipped (unsupported: Hotjar has no screens)',
+    ]);
+    expect(s.delivered()).toEqual(['group', 'alias', 'screen']);
+    expect(other.seen).toEqual(['group', 'alias', 'screen']);
+    expect(s.deliveries()[0]).toMatchObject({ groupId: 'org_1', traits: { name: 'Initech', plan: 'enterprise' } });
+    expect(s.deliveries()[1]).toMatchObject({ userId: 'user_2', previousId: 'user_1' });
+    expect(s.deliveries()[2]).toMatchObject({ name: 'Checkout', properties: { step: 2 } });
+    expect(s.errors()).toEqual([]);
   });
 
   it("leaves out an event sent with integrations: { Hotjar: false }, by Segment's own routing", async () => {
@@ -378,6 +414,21 @@ describe('failure isolation', () => {
     expect(withPlugin).toEqual(withoutPlugin);
     expect(withPlugin?.delivered).toEqual(['identify', 'Still delivered']);
     expect(withPlugin?.errors).toEqual([]);
+  });
+
+  it('group, alias and screen reach Segment and other destinations as without the plugin, whatever onDiagnostic does', async () => {
+    const onDiagnostic = () => {
+      throw new Error('handler exploded');
+    };
+    const { withPlugin, withoutPlugin, hotjar } = await compare({ plugin: { onDiagnostic } }, async (s) => {
+      s.remember(s.analytics.group('org_1', { name: 'Initech' }));
+      s.remember(s.analytics.alias('user_2'));
+      s.remember(s.analytics.screen('Checkout', { step: 2 }));
+    });
+    expect(withPlugin).toEqual(withoutPlugin);
+    expect(withPlugin?.seen).toEqual(['group', 'alias', 'screen']);
+    expect(withPlugin?.errors).toEqual([]);
+    expect(hotjar).toEqual([]);
   });
 
   it('hostile traits and properties change nothing for Segment or other destinations', async () => {
