@@ -5,7 +5,7 @@ import {
   reportable,
   type SkipReason,
 } from './diagnostics';
-import { containsEmail, withoutEmails } from './email';
+import { containsEmail, shortenedWithoutEmails, withoutEmails } from './email';
 import { cutForReport, runEventMap } from './event-map';
 import { mapEventName } from './event-name';
 import { mapIdentify } from './identify';
@@ -58,9 +58,7 @@ const LOGGED_STRING_MAX = 500;
 
 /** A call's argument as the debug log shows it: strings and attribute values without addresses. */
 function hideEmails(arg: unknown): unknown {
-  if (typeof arg === 'string') {
-    return withoutEmails(arg.length > LOGGED_STRING_MAX ? `${arg.slice(0, LOGGED_STRING_MAX)}…` : arg);
-  }
+  if (typeof arg === 'string') return shortenedWithoutEmails(arg, LOGGED_STRING_MAX);
   if (typeof arg !== 'object' || arg === null) return arg;
   return Object.fromEntries(Object.entries(arg).map(([key, value]) => [withoutEmails(key), hideEmails(value)]));
 }

@@ -1,4 +1,4 @@
-import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail } from './email';
+import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail, shortenedWithoutEmails } from './email';
 import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
 import { withoutQuery } from './page-path';
 import { matchesAny } from './patterns';
@@ -153,7 +153,8 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
   // Keys are read for addresses only as far as a key can be sent (and the scan's margin past
   // it): a longer key dropped is reported with that part only.
   const drop = (key: string, reason: DropReason) => {
-    const shown = key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? `${cutText(key, opts.maxKeyLength)}…` : key;
+    const shown =
+      key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? shortenedWithoutEmails(key, opts.maxKeyLength) : key;
     result.dropped.push({ key: shown, reason });
   };
 
