@@ -185,7 +185,11 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
           message: `identify: user id dropped (${reason}), sent as null`,
         });
       }
-      for (const { key, reason } of mapped.dropped) report({ kind: 'dropped', call: 'identify', reason, subject: key });
+      for (const { key, reason, more } of mapped.dropped) {
+        // Past `maxAttributes`, one report stands for every key left.
+        const message = more ? `identify: "${key}" and ${more} more keys dropped (${reason})` : undefined;
+        report({ kind: 'dropped', call: 'identify', reason, subject: key, message });
+      }
       for (const key of mapped.truncated)
         report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
       for (const key of mapped.reduced)

@@ -539,3 +539,21 @@ describe('bridge: an address crossing the length a report or log line is cut to'
     for (const line of identifyLines) expect(shown(line), line).toBe(false);
   });
 });
+
+describe('bridge.identify: past maxAttributes', () => {
+  it('reports every key left in one diagnostic that counts them', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    const traits = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`trait_${i}`, i]));
+    bridge.identify('u1', traits);
+    expect(Object.keys((runtime.calls[0]?.[2] ?? {}) as object)).toHaveLength(100);
+    expect(diagnostics).toEqual([
+      {
+        kind: 'dropped',
+        call: 'identify',
+        reason: 'attribute-limit',
+        subject: 'trait_100',
+        message: 'identify: "trait_100" and 199899 more keys dropped (attribute-limit)',
+      },
+    ]);
+  });
+});

@@ -418,6 +418,27 @@ describe('toHotjarIdentify: any input', () => {
   });
 });
 
+describe('toHotjarIdentify: past maxAttributes', () => {
+  it('accounts for every key of flat traits once: kept, dropped, or counted in the one attribute-limit entry', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(anyKey, fc.oneof(fc.integer(), fc.string(), fc.constant(null), address), { maxKeys: 300 }),
+        fc.integer({ min: 1, max: 150 }),
+        (traits, maxAttributes) => {
+          const result = toHotjarIdentify('u1', traits, { maxAttributes });
+          const kept = Object.keys(result.attributes).length;
+          const limits = result.dropped.filter((d) => d.reason === 'attribute-limit');
+          expect(limits.length).toBeLessThanOrEqual(1);
+          if (limits.length === 1) expect(kept).toBe(maxAttributes);
+          const accounted = result.dropped.reduce((sum, d) => sum + 1 + (d.more ?? 0), kept);
+          expect(accounted).toBe(Object.keys(traits).length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('toHotjarEventName: any input', () => {
   it('never throws and gives null or a name Hotjar accepts', () => {
     fc.assert(
