@@ -129,10 +129,20 @@ export function withoutEmails(text: string): string {
   return containsEmail(words) ? EMAIL_PLACEHOLDER : words;
 }
 
-// The last word of a text, as far back as a replaced local part reaches.
-const LAST_WORD = /[^\s"(),:;<>[\]\\]*$/u;
+// The last word of a text, and its last part as far back as a replaced local part reaches.
+const LAST_WORD = /\S*$/u;
+const LAST_PART = /[^\s"(),:;<>[\]\\]*$/u;
 // A local-part character and '@': the start of an address, whatever follows.
 const ADDRESS_START = /[^\s@]@/u;
+
+/** `text` with its last word, or the last part of it, replaced when it holds the start of an address in any form. */
+function withoutAddressStartAtEnd(text: string): string {
+  const word = LAST_WORD.exec(text)?.[0] ?? '';
+  if (!readsAs(word, ADDRESS_START)) return text;
+  const part = LAST_PART.exec(word)?.[0] ?? '';
+  const replaced = readsAs(part, ADDRESS_START) ? part : word;
+  return `${text.slice(0, text.length - replaced.length)}${EMAIL_PLACEHOLDER}`;
+}
 
 /**
  * `text` as a report shows it: every address replaced as `withoutEmails` does, and then cut
@@ -145,10 +155,5 @@ export function shortenedWithoutEmails(text: string, max: number): string {
   const plain = withoutEmails(cutText(text, max + EMAIL_SCAN_MARGIN));
   // Nothing left out: neither at the margin nor at `max`.
   if (plain.length <= max && text.length <= max + EMAIL_SCAN_MARGIN) return plain;
-  const shown = cutText(plain, max);
-  const last = LAST_WORD.exec(shown)?.[0] ?? '';
-  const kept = readsAs(last, ADDRESS_START)
-    ? `${shown.slice(0, shown.length - last.length)}${EMAIL_PLACEHOLDER}`
-    : shown;
-  return `${kept}…`;
+  return `${withoutAddressStartAtEnd(cutText(plain, max))}…`;
 }

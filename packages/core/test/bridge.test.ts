@@ -516,6 +516,13 @@ describe('bridge: an address crossing the length a report or log line is cut to'
     expect(shown(diagnostics[0]?.message ?? '')).toBe(false);
   });
 
+  it('replaces a quoted local part cut after its "@", keeping what precedes the word', () => {
+    const { bridge, diagnostics } = setup();
+    const subject = `${'x '.repeat(90)}key "jane doe"@${'e'.repeat(3000)}.com`;
+    bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject });
+    expect(diagnostics[0]?.subject).toBe(`${'x '.repeat(90)}key "jane <email>…`);
+  });
+
   it('keeps a short report whole and cuts a long one with "…"', () => {
     const { bridge, diagnostics } = setup();
     bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject: `Heartbeat ${address}` });
