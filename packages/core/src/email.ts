@@ -51,7 +51,7 @@ const MAX_ROUNDS = 8;
 
 // Characters that do not show: format characters and default-ignorable code points (which
 // include variation selectors, U+034F and code points reserved to stay invisible, like U+2065).
-const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const INVISIBLE_CHARACTERS = /[\p{Cf}\p{DI}]/gu;
 // U+3002, U+FF61 (NFKC maps it to U+3002) and U+FF0E (NFKC maps it to '.') separate domain labels.
 const IDEOGRAPHIC_STOPS = /\u3002/g;
 const ESCAPE_RUNS = /(?:%[\da-f]{2})+/gi;
@@ -129,31 +129,24 @@ export function withoutEmails(text: string): string {
   return containsEmail(words) ? EMAIL_PLACEHOLDER : words;
 }
 
-// The last word of a text, and its last part as far back as a replaced local part reaches.
+// The last word of a text.
 const LAST_WORD = /\S*$/u;
-const LAST_PART = /[^\s"(),:;<>[\]\\]*$/u;
 // A local-part character and '@': the start of an address, whatever follows.
 const ADDRESS_START = /[^\s@]@/u;
-
-/** `text` with its last word, or the last part of it, replaced when it holds the start of an address in any form. */
-function withoutAddressStartAtEnd(text: string): string {
-  const word = LAST_WORD.exec(text)?.[0] ?? '';
-  if (!readsAs(word, ADDRESS_START)) return text;
-  const part = LAST_PART.exec(word)?.[0] ?? '';
-  const replaced = readsAs(part, ADDRESS_START) ? part : word;
-  return `${text.slice(0, text.length - replaced.length)}${EMAIL_PLACEHOLDER}`;
-}
 
 /**
  * `text` as a report shows it: every address replaced as `withoutEmails` does, and then cut
  * to at most `max` characters, followed by '…' when anything was left out. The addresses are
  * replaced before the cut, reading EMAIL_SCAN_MARGIN characters past it, so no part of an
- * address crossing the cut is shown; and a last word at the cut that holds a local part and
- * '@' in any form (`jane.doe@exa`) is replaced too, since the rest of its domain is unknown.
+ * address crossing the cut is shown; and the last word at the cut is replaced too when it
+ * holds a local part and '@' in any form (`jane.doe@exa`), since the rest of its domain is
+ * unknown.
  */
 export function shortenedWithoutEmails(text: string, max: number): string {
   const plain = withoutEmails(cutText(text, max + EMAIL_SCAN_MARGIN));
   // Nothing left out: neither at the margin nor at `max`.
   if (plain.length <= max && text.length <= max + EMAIL_SCAN_MARGIN) return plain;
-  return `${withoutAddressStartAtEnd(cutText(plain, max))}…`;
+  const shown = cutText(plain, max);
+  const word = LAST_WORD.exec(shown)?.[0] ?? '';
+  return `${readsAs(word, ADDRESS_START) ? shown.slice(0, shown.length - word.length) + EMAIL_PLACEHOLDER : shown}…`;
 }

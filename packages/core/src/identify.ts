@@ -155,14 +155,16 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
   const anonymous = result.userId === null;
   let count = 0;
   // The one `attribute-limit` entry, once the limit is reached.
-  let limit: HotjarIdentify['dropped'][number] | undefined;
+  let limit: { more: number } | undefined;
 
   // Keys are read for addresses only as far as a key can be sent (and the scan's margin past
   // it): a longer key dropped is reported with that part only.
   const drop = (key: string, reason: DropReason) => {
     const shown =
       key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? shortenedWithoutEmails(key, opts.maxKeyLength) : key;
-    result.dropped.push({ key: shown, reason });
+    const entry: HotjarIdentify['dropped'][number] = { key: shown, reason };
+    result.dropped.push(entry);
+    return entry;
   };
 
   const allowedWithoutUserId = (key: string) => {
@@ -238,15 +240,12 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
       let value: unknown;
       // The limit reached: what is left is counted, not read, so the cost stops with what is sent.
       if (count >= opts.maxAttributes) {
-        if (limit === undefined) {
+        if (limit) limit.more += keys.length - i;
+        else {
           const shown = containsEmail(key, opts.maxKeyLength)
-            ? prefix + (prefix === '' ? '' : separator) + EMAIL_PLACEHOLDER
+            ? prefix + (prefix && separator) + EMAIL_PLACEHOLDER
             : key;
-          drop(shown, 'attribute-limit');
-          limit = result.dropped[result.dropped.length - 1] as HotjarIdentify['dropped'][number];
-          limit.more = keys.length - i - 1;
-        } else {
-          limit.more = (limit.more ?? 0) + keys.length - i;
+          limit = Object.assign(drop(shown, 'attribute-limit'), { more: keys.length - i - 1 });
         }
         return;
       }

@@ -516,7 +516,7 @@ describe('bridge: an address crossing the length a report or log line is cut to'
     expect(shown(diagnostics[0]?.message ?? '')).toBe(false);
   });
 
-  it('replaces a quoted local part cut after its "@", keeping what precedes the word', () => {
+  it('replaces the last word at the cut when it holds a local part and "@", a quoted one too', () => {
     const { bridge, diagnostics } = setup();
     const subject = `${'x '.repeat(90)}key "jane doe"@${'e'.repeat(3000)}.com`;
     bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject });
