@@ -95,7 +95,7 @@ describe('containsEmail', () => {
       expect(withoutEmails(`path /invite/${text}/accept skipped`)).toBe('path <email> skipped');
     }
     // Nine rounds of escapes that never hold an address: still unreadable, still refused.
-    expect(containsEmail(`100${'%25'.repeat(1).replace('%25', '%2525252525252525252525')}`)).toBe(true);
+    expect(containsEmail('100%2525252525252525252525')).toBe(true);
     // Text that stops changing within the rounds is read to its end.
     expect(containsEmail('100%25 organic %2525 off')).toBe(false);
   });
