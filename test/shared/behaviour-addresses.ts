@@ -228,4 +228,45 @@ export function addressBehaviourSuite(driver: VendorDriver): void {
       expect(s.errors()).toEqual([]);
     });
   });
+
+  describe(`${driver.name}: an address with characters that show as nothing in it`, () => {
+    const start = sessionPerTest(driver);
+    // Drawn as nothing by a browser: a combining grapheme joiner, a variation selector, Khmer and
+    // Mongolian marks, unassigned code points reserved to stay invisible, a zero-width space, a tag.
+    const INVISIBLE = ['\u034F', '\uFE0F', '\u17B4', '\u180B', '\u2065', '\uFFF0', '\u200B', '\u{E0041}'];
+    // What a reader sees: the same characters, removed by this list of their own.
+    const HIDDEN: Array<[number, number]> = [
+      [0x034f, 0x034f],
+      [0x17b4, 0x17b5],
+      [0x180b, 0x180f],
+      [0x200b, 0x200b],
+      [0x2060, 0x206f],
+      [0xfe00, 0xfe0f],
+      [0xfff0, 0xfff8],
+      [0xe0000, 0xe007f],
+    ];
+    const seen = (text: string) =>
+      Array.from(text)
+        .filter((c) => !HIDDEN.some(([from, to]) => (c.codePointAt(0) ?? 0) >= from && (c.codePointAt(0) ?? 0) <= to))
+        .join('');
+
+    it("is still an address: in values, keys, event names, page paths, a visitor's referrer and reports", async () => {
+      const s = await start({ pageChanges: true, identifyAnonymous: true });
+      const forms = INVISIBLE.map((c) => `jane.doe@example.${c}com`);
+      await s.identify(undefined, { referrer: `https://partner.example/u/${forms[0]}?a=1`, utm_source: 'ads' });
+      for (const [i, form] of forms.entries()) {
+        await s.identify('user_1', { [`note_${i}`]: `contact ${form}`, [form]: true, plan: 'pro' });
+        await s.track(`Invited ${form}`);
+        await s.pageView?.(`/users/${form}/edit`);
+      }
+      await s.track('Done');
+      await s.settle();
+      const sent = s.hotjarCalls();
+      expect(sent.filter((call) => call[0] === 'event')).toEqual([['event', 'Done']]);
+      expect(sent.filter((call) => call[0] === 'stateChange')).toEqual([]);
+      for (const call of sent) expect(readsAsAddress(seen(JSON.stringify(call))), JSON.stringify(call)).toBe(false);
+      for (const d of s.diagnostics()) expect(readsAsAddress(seen(JSON.stringify(d))), d.message).toBe(false);
+      expect(s.errors()).toEqual([]);
+    });
+  });
 }

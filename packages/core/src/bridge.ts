@@ -5,7 +5,7 @@ import {
   reportable,
   type SkipReason,
 } from './diagnostics';
-import { containsEmail, withoutEmails } from './email';
+import { containsEmail, shortenedWithoutEmails, withoutEmails } from './email';
 import { cutForReport, runEventMap } from './event-map';
 import { mapEventName } from './event-name';
 import { mapIdentify } from './identify';
@@ -58,9 +58,7 @@ const LOGGED_STRING_MAX = 500;
 
 /** A call's argument as the debug log shows it: strings and attribute values without addresses. */
 function hideEmails(arg: unknown): unknown {
-  if (typeof arg === 'string') {
-    return withoutEmails(arg.length > LOGGED_STRING_MAX ? `${arg.slice(0, LOGGED_STRING_MAX)}…` : arg);
-  }
+  if (typeof arg === 'string') return shortenedWithoutEmails(arg, LOGGED_STRING_MAX);
   if (typeof arg !== 'object' || arg === null) return arg;
   return Object.fromEntries(Object.entries(arg).map(([key, value]) => [withoutEmails(key), hideEmails(value)]));
 }
@@ -187,7 +185,11 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
           message: `identify: user id dropped (${reason}), sent as null`,
         });
       }
-      for (const { key, reason } of mapped.dropped) report({ kind: 'dropped', call: 'identify', reason, subject: key });
+      for (const { key, reason, more } of mapped.dropped) {
+        // Past `maxAttributes`, one report stands for every key left.
+        const message = more ? `identify: "${key}" and ${more} more keys dropped (${reason})` : undefined;
+        report({ kind: 'dropped', call: 'identify', reason, subject: key, message });
+      }
       for (const key of mapped.truncated)
         report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
       for (const key of mapped.reduced)

@@ -1,4 +1,4 @@
-import { withoutEmails } from './email';
+import { shortenedWithoutEmails } from './email';
 import type { EventNameProblem } from './event-name';
 import type { DropReason } from './identify';
 
@@ -70,17 +70,14 @@ export function diagnostic(input: DiagnosticInput): HotjarDiagnostic {
 const SUBJECT_MAX = 200;
 const MESSAGE_MAX = 500;
 
-function shortened(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 /**
- * A diagnostic as it may be shown: subject and message shortened, and every email address in
- * them, in any written form, replaced by `<email>`. Every report goes through it, the plugins'
+ * A diagnostic as it may be shown: every email address in subject and message, in any written
+ * form, replaced by `<email>`, and then both shortened (an address crossing the cut is
+ * replaced whole, see `shortenedWithoutEmails`). Every report goes through it, the plugins'
  * own included, so no skip needs to hide an address itself.
  */
 export function reportable(input: DiagnosticInput): HotjarDiagnostic {
-  const subject = input.subject === undefined ? undefined : withoutEmails(shortened(input.subject, SUBJECT_MAX));
+  const subject = input.subject === undefined ? undefined : shortenedWithoutEmails(input.subject, SUBJECT_MAX);
   const written = diagnostic({ ...input, subject } as DiagnosticInput);
-  return { ...written, message: withoutEmails(shortened(written.message, MESSAGE_MAX)) };
+  return { ...written, message: shortenedWithoutEmails(written.message, MESSAGE_MAX) };
 }

@@ -17,10 +17,14 @@ import { cutText } from './text';
  * (`!` is no domain label); `a@b.AA` is one.
  *
  * Text is read in every form it may be written in, one after the other until it stops
- * changing, at most MAX_ROUNDS times: as given; then with format characters that do not show
- * removed (zero-width space, soft hyphen), in its Unicode compatibility form (NFKC: full-width
- * `＠` and `．` as an IME types them), ideographic full stops read as dots (as in domain names),
- * and percent-escapes decoded (`%40`, and `%2540` in a URL inside a URL over two rounds).
+ * changing, at most MAX_ROUNDS (8) times: as given; then with every character that does not
+ * show removed (format characters and Unicode's default-ignorable code points: zero-width
+ * space, soft hyphen, variation selectors, the combining grapheme joiner, tags, unassigned
+ * ignorable code points), in its Unicode compatibility form (NFKC: full-width `＠` and `．` as
+ * an IME types them), ideographic full stops read as dots (as in domain names), and
+ * percent-escapes decoded (`%40`, and `%2540` in a URL inside a URL over two rounds). Text
+ * still changing after the last round (an address percent-encoded nine times or more) cannot
+ * be read to the end, and is taken to hold an address.
  */
 const LOCAL_CHAR = '[^\\s@]';
 // What a report replaces: at most the 64 characters before the '@' (RFC 5321's longest local
@@ -45,7 +49,9 @@ export const EMAIL_SCAN_MARGIN = 3 * ADDRESS_MAX;
 // Decoding more often than this is not undone by any reader either.
 const MAX_ROUNDS = 8;
 
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
+// Characters that do not show: format characters and default-ignorable code points (which
+// include variation selectors, U+034F and code points reserved to stay invisible, like U+2065).
+const INVISIBLE_CHARACTERS = /[\p{Cf}\p{DI}]/gu;
 // U+3002, U+FF61 (NFKC maps it to U+3002) and U+FF0E (NFKC maps it to '.') separate domain labels.
 const IDEOGRAPHIC_STOPS = /\u3002/g;
 const ESCAPE_RUNS = /(?:%[\da-f]{2})+/gi;
@@ -62,32 +68,40 @@ function decodeRun(run: string): string {
 /** The next form of `text` to read: what a person or a browser would show for it. */
 function nextForm(text: string): string {
   return text
-    .replace(FORMAT_CHARACTERS, '')
+    .replace(INVISIBLE_CHARACTERS, '')
     .normalize('NFKC')
     .replace(IDEOGRAPHIC_STOPS, '.')
     .replace(ESCAPE_RUNS, decodeRun);
 }
 
-/**
- * True when `text` contains an email address in any of the forms it may be written in (see
- * the definition above). With `sentLength`, only what can be sent is read: the first
- * `sentLength` characters plus EMAIL_SCAN_MARGIN, so that the cost is bounded by what reaches
- * Hotjar rather than by what the page was given.
- */
-export function containsEmail(text: string, sentLength?: number): boolean {
-  let form =
-    sentLength !== undefined && text.length > sentLength + EMAIL_SCAN_MARGIN
-      ? cutText(text, sentLength + EMAIL_SCAN_MARGIN)
-      : text;
+/** True when `pattern` matches `text` in one of the forms it may be written in (see above). */
+function readsAs(text: string, pattern: RegExp): boolean {
+  let form = text;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
-    if (CONTAINS_ADDRESS.test(form)) return true;
+    if (pattern.test(form)) return true;
     // Printable ASCII without escapes reads the same in every form: most text ends here.
     if (!NOT_PLAIN.test(form)) return false;
     const next = nextForm(form);
     if (next === form) return false;
     form = next;
   }
-  return false;
+  // Still changing: what it finally reads as is unknown, so it is taken to match.
+  return true;
+}
+
+/**
+ * True when `text` contains an email address in any of the forms it may be written in (see
+ * the definition above), or is still changing after the last round of reading. With
+ * `sentLength`, only what can be sent is read: the first `sentLength` characters plus
+ * EMAIL_SCAN_MARGIN, so that the cost is bounded by what reaches Hotjar rather than by what
+ * the page was given.
+ */
+export function containsEmail(text: string, sentLength?: number): boolean {
+  const form =
+    sentLength !== undefined && text.length > sentLength + EMAIL_SCAN_MARGIN
+      ? cutText(text, sentLength + EMAIL_SCAN_MARGIN)
+      : text;
+  return readsAs(form, CONTAINS_ADDRESS);
 }
 
 /** True when `text`, trimmed, is one email address as written, and nothing else. */
@@ -128,4 +142,26 @@ export function readableForm(text: string): string | null {
     form = next;
   }
   return null;
+}
+
+// The last word of a text.
+const LAST_WORD = /\S*$/u;
+// A local-part character and '@': the start of an address, whatever follows.
+const ADDRESS_START = /[^\s@]@/u;
+
+/**
+ * `text` as a report shows it: every address replaced as `withoutEmails` does, and then cut
+ * to at most `max` characters, followed by '…' when anything was left out. The addresses are
+ * replaced before the cut, reading EMAIL_SCAN_MARGIN characters past it, so no part of an
+ * address crossing the cut is shown; and the last word at the cut is replaced too when it
+ * holds a local part and '@' in any form (`jane.doe@exa`), since the rest of its domain is
+ * unknown.
+ */
+export function shortenedWithoutEmails(text: string, max: number): string {
+  const plain = withoutEmails(cutText(text, max + EMAIL_SCAN_MARGIN));
+  // Nothing left out: neither at the margin nor at `max`.
+  if (plain.length <= max && text.length <= max + EMAIL_SCAN_MARGIN) return plain;
+  const shown = cutText(plain, max);
+  const word = LAST_WORD.exec(shown)?.[0] ?? '';
+  return `${readsAs(word, ADDRESS_START) ? shown.slice(0, shown.length - word.length) + EMAIL_PLACEHOLDER : shown}…`;
 }

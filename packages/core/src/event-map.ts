@@ -1,6 +1,6 @@
 import type { SkipReason } from './diagnostics';
+import { shortenedWithoutEmails } from './email';
 import { isPlainObject } from './plain-object';
-import { cutText } from './text';
 
 /** What `events.map` is given: the analytics event's own name and properties, frozen copies. */
 export interface EventMapInput {
@@ -106,9 +106,9 @@ export function readOnlyCopy(value: unknown, budget = MAX_COPIED_VALUES): unknow
   return root;
 }
 
-/** A name short enough for a diagnostic and the debug log: at most 100 characters, then '…'. */
+/** A name short enough for a diagnostic and the debug log: at most 100 characters, then '…', without addresses. */
 export function cutForReport(text: string): string {
-  return text.length > 100 ? `${cutText(text, 100)}…` : text;
+  return shortenedWithoutEmails(text, 100);
 }
 
 /** What a value is, in words that quote none of it: the value may be the event's data. */

@@ -1,5 +1,5 @@
 import { anonymousValue } from './anonymous-value';
-import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail } from './email';
+import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail, shortenedWithoutEmails } from './email';
 import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
 import { matchesAny } from './patterns';
 import { isPlainObject } from './plain-object';
@@ -66,8 +66,13 @@ export interface HotjarIdentify {
   userId: string | null;
   /** Flat attributes Hotjar accepts. */
   attributes: Record<string, HotjarAttributeValue>;
-  /** Each trait left out, with the reason. A key holding an email address is given with `<email>` in place of the part that holds it. */
-  dropped: Array<{ key: string; reason: DropReason }>;
+  /**
+   * Each trait left out, with the reason. A key holding an email address is given with `<email>`
+   * in place of the part that holds it. Once `maxAttributes` attributes are kept, the rest is not
+   * read: one entry names the next key (`attribute-limit`), and `more` counts the keys left after
+   * it, in its object and in the objects around it (keys nested under those are not counted).
+   */
+  dropped: Array<{ key: string; reason: DropReason; more?: number }>;
   /** The keys of strings cut to `maxStringLength`. */
   truncated: string[];
   /** The keys of values sent without their query string, fragment and credentials, as `anonymousValue` reads them: anonymous visitors only. */
@@ -149,12 +154,17 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
   if (!isPlainObject(traits)) return result;
   const anonymous = result.userId === null;
   let count = 0;
+  // The one `attribute-limit` entry, once the limit is reached.
+  let limit: { more: number } | undefined;
 
   // Keys are read for addresses only as far as a key can be sent (and the scan's margin past
   // it): a longer key dropped is reported with that part only.
   const drop = (key: string, reason: DropReason) => {
-    const shown = key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? `${cutText(key, opts.maxKeyLength)}…` : key;
-    result.dropped.push({ key: shown, reason });
+    const shown =
+      key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? shortenedWithoutEmails(key, opts.maxKeyLength) : key;
+    const entry: HotjarIdentify['dropped'][number] = { key: shown, reason };
+    result.dropped.push(entry);
+    return entry;
   };
 
   const allowedWithoutUserId = (key: string) => {
@@ -203,7 +213,6 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
       // Anything but a string (a Date's ISO text included) is never an email address.
       if (key === 'email') return drop(key, 'invalid-email');
     }
-    if (count >= opts.maxAttributes) return drop(key, 'attribute-limit');
     if (typeof value === 'string' && value.length > opts.maxStringLength) {
       value = cutText(value, opts.maxStringLength);
       result.truncated.push(key);
@@ -226,9 +235,21 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
     }
     if (keys.length === 0 && prefix !== '') return drop(prefix, 'empty-object');
     const { separator } = opts;
-    for (const name of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const name = keys[i] as string;
       const key = prefix === '' ? name : prefix + separator + name;
       let value: unknown;
+      // The limit reached: what is left is counted, not read, so the cost stops with what is sent.
+      if (count >= opts.maxAttributes) {
+        if (limit) limit.more += keys.length - i;
+        else {
+          const shown = containsEmail(key, opts.maxKeyLength)
+            ? prefix + (prefix && separator) + EMAIL_PLACEHOLDER
+            : key;
+          limit = Object.assign(drop(shown, 'attribute-limit'), { more: keys.length - i - 1 });
+        }
+        return;
+      }
       if (name === '') {
         drop(key, 'empty-key');
         continue;

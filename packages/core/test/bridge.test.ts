@@ -478,3 +478,89 @@ describe('bridge.report: no address in any report', () => {
     }
   });
 });
+
+describe('bridge: an address crossing the length a report or log line is cut to', () => {
+  const address = 'jane.doe@example.com';
+  // Everything of the address up to its '@': no report may show it, whole or cut.
+  const shown = (text: string) => text.includes('jane.doe@') || text.includes('doe@') || text.includes('e@exa');
+
+  it('is replaced in diagnostic subjects and messages before they are cut, wherever the cut falls', () => {
+    for (let pad = 150; pad <= 520; pad += 1) {
+      const { bridge, diagnostics } = setup();
+      bridge.track(`[Amplitude] ${'x'.repeat(pad)}${address}`);
+      bridge.report({
+        kind: 'skipped',
+        call: 'identify',
+        reason: 'already-set-once',
+        subject: `initial_${'x'.repeat(pad)}${address}`,
+      });
+      bridge.report({
+        kind: 'skipped',
+        call: 'event',
+        reason: 'excluded',
+        message: `event: "${'y'.repeat(pad)}${address}" skipped`,
+      });
+      expect(diagnostics).toHaveLength(3);
+      for (const d of diagnostics) {
+        expect(shown(d.message), d.message).toBe(false);
+        expect(shown(d.subject ?? ''), d.subject).toBe(false);
+      }
+    }
+  });
+
+  it('replaces an address whose domain is longer than the scan reaches past the cut', () => {
+    const { bridge, diagnostics } = setup();
+    const subject = `${'x'.repeat(190)} ${address.replace('example', 'e'.repeat(3000))}`;
+    bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject });
+    expect(diagnostics[0]?.subject).toBe(`${'x'.repeat(190)} <email>…`);
+    expect(shown(diagnostics[0]?.message ?? '')).toBe(false);
+  });
+
+  it('replaces the last word at the cut when it holds a local part and "@", a quoted one too', () => {
+    const { bridge, diagnostics } = setup();
+    const subject = `${'x '.repeat(90)}key "jane doe"@${'e'.repeat(3000)}.com`;
+    bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject });
+    expect(diagnostics[0]?.subject).toBe(`${'x '.repeat(90)}key "jane <email>…`);
+  });
+
+  it('keeps a short report whole and cuts a long one with "…"', () => {
+    const { bridge, diagnostics } = setup();
+    bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject: `Heartbeat ${address}` });
+    bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', subject: 'z'.repeat(5000) });
+    expect(diagnostics.map((d) => d.subject)).toEqual(['Heartbeat <email>', `${'z'.repeat(200)}…`]);
+  });
+
+  it('is replaced in the debug log of a user id longer than 500 characters', () => {
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args) => lines.push(JSON.stringify(args)));
+    try {
+      for (const pad of [480, 485, 490, 495, 499, 600, 1600]) {
+        const { bridge } = setup({ debug: true });
+        bridge.identify(`${'u'.repeat(pad)}${address}`, { plan: 'pro' });
+      }
+    } finally {
+      log.mockRestore();
+    }
+    const identifyLines = lines.filter((line) => line.includes('"identify"'));
+    expect(identifyLines).toHaveLength(7);
+    for (const line of identifyLines) expect(shown(line), line).toBe(false);
+  });
+});
+
+describe('bridge.identify: past maxAttributes', () => {
+  it('reports every key left in one diagnostic that counts them', () => {
+    const { bridge, runtime, diagnostics } = setup();
+    const traits = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`trait_${i}`, i]));
+    bridge.identify('u1', traits);
+    expect(Object.keys((runtime.calls[0]?.[2] ?? {}) as object)).toHaveLength(100);
+    expect(diagnostics).toEqual([
+      {
+        kind: 'dropped',
+        call: 'identify',
+        reason: 'attribute-limit',
+        subject: 'trait_100',
+        message: 'identify: "trait_100" and 199899 more keys dropped (attribute-limit)',
+      },
+    ]);
+  });
+});

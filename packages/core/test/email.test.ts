@@ -84,11 +84,20 @@ describe('containsEmail', () => {
     expect(containsEmail(`${filler}${'y'.repeat(EMAIL_SCAN_MARGIN)} jane@example.com`)).toBe(true);
   });
 
-  it('gives up after eight rounds of decoding', () => {
+  it('takes text still changing after eight rounds of decoding for an address (fails closed)', () => {
     let text = 'jane@example.com';
     for (let i = 0; i < 8; i++) text = encodeURIComponent(text);
     expect(containsEmail(text)).toBe(true);
-    expect(containsEmail(encodeURIComponent(encodeURIComponent(text)))).toBe(false);
+    for (let i = 0; i < 4; i++) {
+      text = encodeURIComponent(text);
+      expect(containsEmail(text)).toBe(true);
+      expect(containsEmail(`/invite/${text}/accept`)).toBe(true);
+      expect(withoutEmails(`path /invite/${text}/accept skipped`)).toBe('path <email> skipped');
+    }
+    // Nine rounds of escapes that never hold an address: still unreadable, still refused.
+    expect(containsEmail('100%2525252525252525252525')).toBe(true);
+    // Text that stops changing within the rounds is read to its end.
+    expect(containsEmail('100%25 organic %2525 off')).toBe(false);
   });
 });
 

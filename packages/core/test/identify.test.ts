@@ -247,13 +247,40 @@ describe('toHotjarIdentify: limits', () => {
     expect(result.attributes.s).toBe('a'.repeat(9));
   });
 
-  it('keeps at most maxAttributes, in order, and drops the rest', () => {
+  it('keeps at most maxAttributes, in order, and drops the rest in one entry that counts them', () => {
     const traits = Object.fromEntries(Array.from({ length: 105 }, (_, i) => [`k${i}`, i]));
     const result = toHotjarIdentify('u1', traits);
     expect(Object.keys(result.attributes)).toHaveLength(100);
     expect(result.attributes.k99).toBe(99);
-    expect(result.dropped.map((d) => d.key)).toEqual(['k100', 'k101', 'k102', 'k103', 'k104']);
-    expect(new Set(result.dropped.map((d) => d.reason))).toEqual(new Set(['attribute-limit']));
+    expect(result.dropped).toEqual([{ key: 'k100', reason: 'attribute-limit', more: 4 }]);
+  });
+
+  it('reads no further than the limit: 200,000 traits give one attribute-limit entry', () => {
+    const traits: Record<string, unknown> = {};
+    for (let i = 0; i < 200_000; i++) traits[`k${i}`] = i % 3 === 0 ? null : `v${i}`;
+    const result = toHotjarIdentify('u1', traits, { maxAttributes: 3 });
+    expect(result.attributes).toEqual({ k1: 'v1', k2: 'v2', k4: 'v4' });
+    expect(result.dropped).toEqual([
+      { key: 'k0', reason: 'null' },
+      { key: 'k3', reason: 'null' },
+      { key: 'k5', reason: 'attribute-limit', more: 199_994 },
+    ]);
+  });
+
+  it('counts the keys left in the object being read and in the objects around it', () => {
+    const result = toHotjarIdentify(
+      'u1',
+      { a: 1, address: { city: 'Oslo', street: 'x', zip: { code: 1, box: 2 }, country: 'NO' }, b: 2, c: { d: 3 } },
+      { maxAttributes: 2 },
+    );
+    expect(result.attributes).toEqual({ a: 1, address_city: 'Oslo' });
+    // street named; zip and country left in `address`; b and c left around it.
+    expect(result.dropped).toEqual([{ key: 'address_street', reason: 'attribute-limit', more: 4 }]);
+  });
+
+  it('names no address when the key where reading stops holds one', () => {
+    const result = toHotjarIdentify('u1', { a: 1, 'jane@example.com': 2, b: 3 }, { maxAttributes: 1 });
+    expect(result.dropped).toEqual([{ key: '<email>', reason: 'attribute-limit', more: 1 }]);
   });
 
   it('never throws for options behind a Proxy that throws', () => {

@@ -73,20 +73,23 @@ function percentDecoded(text: string): string {
   return out;
 }
 
+// What a reader does not see: format characters, and the code points Unicode says to draw as
+// nothing when they cannot be shown (variation selectors, U+034F, fillers, unassigned U+2065...).
+const isInvisible = (c: string) => /^(?:\p{General_Category=Format}|\p{DI})$/u.test(c);
+
 /**
- * True when `text` holds an address in any form a reader would see: as written, and again
- * after each round of removing invisible format characters, NFKC, ideographic full stops as
- * dots and percent-decoding, for as long as that changes the text (eight rounds at most).
+ * True when `test` holds for `text` in any form a reader would see: as written, and again
+ * after each round of removing invisible characters, NFKC, ideographic full stops as dots and
+ * percent-decoding, for as long as that changes the text. Eight rounds at most: text still
+ * changing after them cannot be read to its end, and counts as holding what is looked for.
  */
-function holdsAddress(text: string): boolean {
-  // Only '@', '%' and their compatibility forms can make an '@' in any form.
-  if (!/[@%\uFF20\uFE6B\uFF05\uFE6A]/.test(text)) return false;
+function readsAs(text: string, test: (form: string) => boolean): boolean {
   let form = text;
   for (let round = 0; round <= 8; round++) {
-    if (holdsAddressAsWritten(form)) return true;
+    if (test(form)) return true;
     const next = percentDecoded(
       Array.from(form)
-        .filter((c) => !/^\p{Format}$/u.test(c))
+        .filter((c) => !isInvisible(c))
         .join('')
         .normalize('NFKC')
         .split('\u3002')
@@ -95,8 +98,21 @@ function holdsAddress(text: string): boolean {
     if (next === form) return false;
     form = next;
   }
-  return false;
+  return true;
 }
+
+/** True when `text` holds an address in any form a reader would see. */
+function holdsAddress(text: string): boolean {
+  // Only '@', '%' and their compatibility forms can make an '@' in any form.
+  if (!/[@%\uFF20\uFE6B\uFF05\uFE6A]/.test(text)) return false;
+  return readsAs(text, holdsAddressAsWritten);
+}
+
+/** True when `text` holds, in any form a reader would see, the start of an address: a local-part character and '@'. */
+const holdsAddressStart = (text: string) =>
+  readsAs(text, (form) =>
+    Array.from(form).some((c, i, all) => c === '@' && i > 0 && isLocalPartChar(all[i - 1] ?? '')),
+  );
 
 // What Hotjar's Identify API reference allows without a user id, written out from it.
 const CAMPAIGN = [
@@ -402,6 +418,27 @@ describe('toHotjarIdentify: any input', () => {
   });
 });
 
+describe('toHotjarIdentify: past maxAttributes', () => {
+  it('accounts for every key of flat traits once: kept, dropped, or counted in the one attribute-limit entry', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(anyKey, fc.oneof(fc.integer(), fc.string(), fc.constant(null), address), { maxKeys: 300 }),
+        fc.integer({ min: 1, max: 150 }),
+        (traits, maxAttributes) => {
+          const result = toHotjarIdentify('u1', traits, { maxAttributes });
+          const kept = Object.keys(result.attributes).length;
+          const limits = result.dropped.filter((d) => d.reason === 'attribute-limit');
+          expect(limits.length).toBeLessThanOrEqual(1);
+          if (limits.length === 1) expect(kept).toBe(maxAttributes);
+          const accounted = result.dropped.reduce((sum, d) => sum + 1 + (d.more ?? 0), kept);
+          expect(accounted).toBe(Object.keys(traits).length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('toHotjarEventName: any input', () => {
   it('never throws and gives null or a name Hotjar accepts', () => {
     fc.assert(
@@ -556,7 +593,7 @@ const encoded = (text: string, times: number) => {
 };
 
 const nestedEncoding = fc
-  .tuple(address, fc.integer({ min: 1, max: 6 }), fc.constantFrom('https://mail.example/r?to=', '/invite/', 'ref '))
+  .tuple(address, fc.integer({ min: 1, max: 12 }), fc.constantFrom('https://mail.example/r?to=', '/invite/', 'ref '))
   .map(([a, times, before]) => `${before}${encoded(a, times)}`);
 const compatibilityForm = fc
   .tuple(address, fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), fc.constantFrom('', '\u200b', '\u00ad'))
@@ -577,7 +614,52 @@ const idnAddress = fc
   )
   .filter(([local]) => !local.startsWith('.') && !local.endsWith('.') && !local.includes('..'))
   .map(([local, label, tld]) => `${local}@${label}.${tld}`);
-const anyForm = fc.oneof(nestedEncoding, compatibilityForm, upperCase, longDomain, idnAddress, withAddress);
+// Characters drawn as nothing, from each block Unicode lists them in: format characters, variation
+// selectors, combining and Mongolian marks, Hangul fillers, unassigned ones, tags.
+const INVISIBLE_RANGES: Array<[number, number]> = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff0, 0xfff8],
+  [0x1bca0, 0x1bca3],
+  [0x1d173, 0x1d17a],
+  [0xe0000, 0xe0fff],
+];
+const invisibleCharacter = fc
+  .constantFrom(...INVISIBLE_RANGES)
+  .chain(([from, to]) => fc.integer({ min: from, max: to }))
+  .map((code) => String.fromCodePoint(code));
+/** An address with invisible characters inserted anywhere in it: right after the last dot, around '@', in a label. */
+const invisibleInserted = fc
+  .tuple(address, fc.array(fc.tuple(fc.nat(), invisibleCharacter), { minLength: 1, maxLength: 4 }))
+  .map(([a, inserts]) => {
+    const chars = Array.from(a);
+    for (const [at, c] of inserts) chars.splice(at % (chars.length + 1), 0, c);
+    return chars.join('');
+  });
+const afterLastDot = fc
+  .tuple(address, invisibleCharacter)
+  .map(([a, c]) => `${a.slice(0, a.lastIndexOf('.') + 1)}${c}${a.slice(a.lastIndexOf('.') + 1)}`);
+const anyForm = fc.oneof(
+  nestedEncoding,
+  compatibilityForm,
+  upperCase,
+  longDomain,
+  idnAddress,
+  withAddress,
+  invisibleInserted,
+  afterLastDot,
+);
 
 describe('the checker reads every written form', () => {
   it('finds the address in each generated form', () => {
@@ -665,6 +747,48 @@ describe('addresses in every written form, in every place', () => {
         expect(logged.length).toBeGreaterThan(0);
         for (const line of logged) expect(holdsAddress(JSON.stringify(line))).toBe(false);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  // Only the address brings an '@': every form of it, after text of any length.
+  const addressOnly = fc.oneof(
+    address,
+    nestedEncoding,
+    compatibilityForm,
+    upperCase,
+    longDomain,
+    idnAddress,
+    invisibleInserted,
+    afterLastDot,
+  );
+  it('shows no part of an address that crosses the length reports and log lines are cut to', () => {
+    fc.assert(
+      fc.property(
+        addressOnly,
+        fc.integer({ min: 0, max: 1200 }),
+        fc.constantFrom('', ' ', '"', '/'),
+        (text, length, separator) => {
+          const long = `${'x'.repeat(length)}${separator}${text}`;
+          const logged: unknown[][] = [];
+          const log = vi.spyOn(console, 'log').mockImplementation((...args) => logged.push(args));
+          const warn = vi.spyOn(console, 'warn').mockImplementation((...args) => logged.push(args));
+          const { bridge, diagnostics } = bridgeWithDiagnostics({ debug: true });
+          bridge.identify(long, { plan: 'pro' });
+          bridge.track(`[Amplitude] ${long}`);
+          bridge.report({ kind: 'skipped', call: 'identify', reason: 'already-set-once', subject: `initial_${long}` });
+          bridge.report({ kind: 'skipped', call: 'event', reason: 'excluded', message: `event: "${long}" skipped` });
+          log.mockRestore();
+          warn.mockRestore();
+          expect(diagnostics.length).toBeGreaterThan(0);
+          for (const d of diagnostics) {
+            expect(holdsAddressStart(d.message), d.message).toBe(false);
+            expect(holdsAddressStart(d.subject ?? ''), d.subject).toBe(false);
+          }
+          expect(logged.length).toBeGreaterThan(0);
+          for (const line of logged) expect(holdsAddressStart(JSON.stringify(line))).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });
