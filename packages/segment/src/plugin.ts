@@ -50,6 +50,20 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
 
   const fields = (ctx: Context): EventFields => ctx.event as EventFields;
 
+  // Segment calls every destination's load() before it applies the calls the page made before it
+  // loaded (a reset() at logout among them), each of those in a task of its own, queued once it
+  // emits 'initialize'. `then` runs in a task queued after those. Never throws.
+  const afterBufferedCalls = (analytics: Analytics, then: () => void) => {
+    const last = () => setTimeout(then, 0);
+    const later = () => setTimeout(last, 0);
+    try {
+      if (analytics.initialized === false && typeof analytics.on === 'function') analytics.on('initialize', later);
+      else later();
+    } catch {
+      later();
+    }
+  };
+
   // The Analytics instance given to load(): its user() is who the visitor is now.
   let host: Analytics | undefined;
   // Segment's user as Segment holds it at this moment (identify() and reset() change it), or
@@ -79,8 +93,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   // user waits to be identified (at page load, or once consent allows).
   let analyticsWithUser: Analytics | undefined;
   let storedUser: Analytics | undefined;
+  // Whether Segment has applied the calls the page made before it loaded: until then its user
+  // may be one a buffered reset() or identify() is about to replace.
+  let settled = false;
   const identifyStoredUser = () => {
-    if (storedUser === undefined || bridge.consent() !== 'granted') return;
+    if (!settled || storedUser === undefined || bridge.consent() !== 'granted') return;
     const analytics = storedUser;
     storedUser = undefined;
     try {
@@ -111,8 +128,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const run = (ctx: Context, call: (event: EventFields) => BridgeOutcome | undefined): Context => {
     current = ctx;
     try {
+      // An event reaching a destination comes after the calls buffered before it.
+      settled = true;
       const event = fields(ctx);
       consented(event);
+      identifyStoredUser();
       call(event);
     } catch {
       // Nothing the host page passes in may break Segment's delivery to other destinations.
@@ -138,7 +158,10 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         if (identifyOnLoad) {
           analyticsWithUser = analytics;
           storedUser = analytics;
-          identifyStoredUser();
+          afterBufferedCalls(analytics, () => {
+            settled = true;
+            identifyStoredUser();
+          });
         }
       } catch {
         // Segment does not await a destination's load: a rejection would go unhandled.
