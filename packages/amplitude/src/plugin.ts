@@ -93,9 +93,10 @@ function placeholderOf(config: Types.BrowserConfig): string {
  */
 export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const bridge = createHotjarBridge(options);
+  // Nothing of the plugin is written to the browser's storage before consent.
+  const setOnce = setOnceMemory(() => bridge.consent() === 'granted');
   const { siteId, identify: identifyOptions } = resolveBridgeOptions(options);
   const { pageChanges, forwardAmplitudeEvents } = resolvePluginOptions(options);
-  const setOnce = setOnceMemory();
   let client: ClientState | undefined;
   let placeholder = DEFAULT_PLACEHOLDER;
   let ready = false;
@@ -192,6 +193,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       if (!ready || optedOut) return;
       if (consentGiven) bridge.grantConsent();
       else bridge.load();
+      setOnce.persist();
       identifyWhenSettled();
     } catch {
       configUnreadable();

@@ -403,6 +403,19 @@ describe('the real SDK and $setOnce', () => {
     expect(stored).not.toMatch(/free|pro|user-1|user-9/);
   });
 
+  it("writes nothing to localStorage while consent is 'pending', and what it remembered once consent is given", async () => {
+    const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const s = await open({ init: attribution, plugin: { consent: 'pending' } });
+    await s.settle();
+    expect(s.delivered()).toEqual(['$identify']);
+    expect(s.hotjarCalls()).toEqual([]);
+    expect(localStorage.getItem('hotjar-bridge:set-once')).toBe(null);
+    s.plugin?.grantConsent();
+    // Amplitude's placeholders for the campaign keys it did not see, remembered before consent.
+    expect(localStorage.getItem('hotjar-bridge:set-once')).toContain('initial_utm_term');
+  });
+
   it('leaves out a $setOnce of a key that a $set gave a value before, as Amplitude does', async () => {
     const first = await open({ init: { userId: 'user-1' } });
     first.client.identify(new Identify().set('plan', 'pro'));
