@@ -312,6 +312,16 @@ describe('the real SDK and identity', () => {
     expect(s.diagnostics().filter((d) => d.reason === 'other-user')).toHaveLength(1);
   });
 
+  it('an identify() without its own user id, then setUserId() in the same task: sent as Amplitude uploads it, under the new user', async () => {
+    const s = await start({ init: { userId: 'alice' } });
+    s.client.identify(new Identify().set('plan', 'pro'));
+    s.client.setUserId('bob');
+    await s.settle();
+    // Amplitude stamps the user (and time, insert_id) as it processes the event, after the change.
+    expect(s.uploads().map((e) => e.user_id)).toEqual(['bob']);
+    expect(s.hotjarCalls()).toEqual([['identify', 'bob', { plan: 'pro' }]]);
+  });
+
   it('identifies a setUserId() that no event follows, once', async () => {
     const s = await start();
     s.client.setUserId('user-3');
