@@ -263,7 +263,7 @@ describe('the real SDK and identity', () => {
     expect(s.uploads().map((e) => e.user_id)).toEqual(['user-1', 'user-2']);
   });
 
-  it("gives one identify for setUserId() then identify() made before init() resolves, when nothing is forwarded before the identify", async () => {
+  it('gives one identify for setUserId() then identify() made before init() resolves, when nothing is forwarded before the identify', async () => {
     const s = await start({
       beforeReady(client) {
         client.setUserId('user-4');
