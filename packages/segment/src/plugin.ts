@@ -96,13 +96,20 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   // Whether Segment has applied the calls the page made before it loaded: until then its user
   // may be one a buffered reset() or identify() is about to replace.
   let settled = false;
+  // The user id Segment held at load(), while the stored user waits for the buffered calls: one
+  // of them that changed it (a reset(), an identify() whose own event follows) brings the
+  // current values itself, so the stored user is not identified.
+  let userAtLoad: { id: unknown } | undefined;
   const identifyStoredUser = () => {
     if (!settled || storedUser === undefined || bridge.consent() !== 'granted') return;
     const analytics = storedUser;
+    const atLoad = userAtLoad;
     storedUser = undefined;
+    userAtLoad = undefined;
     try {
       const user = analytics.user();
       const userId = user.id();
+      if (atLoad !== undefined && userId !== atLoad.id) return;
       const traits = user.traits();
       // A visitor Segment knows nothing of is not worth an identify at every page load.
       const known = typeof userId === 'string' || Object.keys(traits ?? {}).length > 0;
@@ -158,6 +165,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         if (identifyOnLoad) {
           analyticsWithUser = analytics;
           storedUser = analytics;
+          userAtLoad = { id: sdkUser() };
           afterBufferedCalls(analytics, () => {
             settled = true;
             identifyStoredUser();
@@ -171,6 +179,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The app's own identify brings the current values: the one at page load is not needed,
       // even when this identify is the event that grants consent.
       storedUser = undefined;
+      userAtLoad = undefined;
       run(ctx, (event) => {
         // Segment stamps an identify with its user when it is made; by the time it gets here a
         // reset() or another identify() may have changed the user, or the call's options may
