@@ -150,8 +150,9 @@ export async function startSegment(options: SegmentSessionOptions = {}): Promise
     },
     async settle() {
       while (pending.length > 0) await Promise.all(pending.splice(0));
-      // Segment delivers after the context resolves; give its dispatch a turn.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Segment delivers after the context resolves; give its dispatch a turn, and one more for
+      // the plugin's identify on load, which waits for the calls Segment buffered while loading.
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
     },
     hotjarCalls: hotjarQueue,
     delivered: () => deliveries.map((event) => String(event.event ?? event.type)),

@@ -130,3 +130,37 @@ export function identityBehaviour(driver: VendorDriver): void {
     });
   });
 }
+
+/** The user Hotjar holds when the call at `index` is made: the id of the last identify before it. */
+function hotjarUserBefore(calls: HotjarCall[], index: number): unknown {
+  let user: unknown;
+  for (const call of calls.slice(0, index)) if (call[0] === 'identify') user = call[1];
+  return user;
+}
+
+/** Order: Hotjar is told the SDK's user before any call made for that user is forwarded. */
+export function identityOrderBehaviour(driver: VendorDriver): void {
+  describe(`${driver.name}: Hotjar has the SDK's user before that user's events`, () => {
+    const start = sessionPerTest(driver);
+
+    it("switching from alice to bob, then tracking before identifying: bob's event is sent while Hotjar has bob", async () => {
+      const s = await start();
+      await s.identify('alice', { plan: 'pro' });
+      await s.track('Alice Event');
+      await s.settle();
+      // One task: the user changes, an event, then the identify with bob's attributes.
+      const calls: Promise<void>[] = [];
+      if (s.setUserId) s.setUserId('bob');
+      else calls.push(s.identify('bob', {}));
+      calls.push(s.track('Bob Purchase'), s.identify(s.setUserId ? undefined : 'bob', { plan: 'team' }));
+      await Promise.all(calls);
+      await s.settle();
+
+      const hotjar = s.hotjarCalls();
+      const at = hotjar.findIndex((call) => call[0] === 'event' && call[1] === 'Bob Purchase');
+      expect(at).toBeGreaterThan(0);
+      expect(hotjarUserBefore(hotjar, at)).toBe('bob');
+      expect(hotjar.at(-1)).toEqual(['identify', 'bob', { plan: 'team' }]);
+    });
+  });
+}

@@ -46,6 +46,8 @@ const KEEPER = 'hotjar-bridge:order';
 // Events the SDK generates itself: autocapture's `[Amplitude] ...` names, and the session
 // events, which SDK 2.x names `session_start` and `session_end`.
 const AMPLITUDE_EVENT = /^(\[Amplitude\]|session_(start|end)$)/;
+// Tasks waited for Amplitude's init() to finish before the user is read without an event.
+const MAX_SETTLE_TRIES = 20;
 const PAGE_VIEWED = '[Amplitude] Page Viewed';
 const PAGE_PATH = '[Amplitude] Page Path';
 // Skips caused by the event's own content: this plugin's Result says 400 for these, 500 when
@@ -91,9 +93,10 @@ function placeholderOf(config: Types.BrowserConfig): string {
  */
 export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const bridge = createHotjarBridge(options);
+  // Nothing of the plugin is written to the browser's storage before consent.
+  const setOnce = setOnceMemory(() => bridge.consent() === 'granted');
   const { siteId, identify: identifyOptions } = resolveBridgeOptions(options);
   const { pageChanges, forwardAmplitudeEvents } = resolvePluginOptions(options);
-  const setOnce = setOnceMemory();
   let client: ClientState | undefined;
   let placeholder = DEFAULT_PLACEHOLDER;
   let ready = false;
@@ -140,37 +143,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     return reportedUserId;
   };
 
-  // An $identify waiting in the SDK's queue that will reach this plugin as `user`'s: it tells
-  // Hotjar who the user is, with the attributes, so nothing need be said ahead of it. Without
-  // its own user_id, the SDK stamps it with its user as it leaves the queue.
-  const identifyQueuedFor = (user: string) => {
-    const queue = client?.timeline?.queue;
-    if (!Array.isArray(queue)) return false;
-    return queue.some((item: unknown) => {
-      const event: unknown = Array.isArray(item) ? item[0] : undefined;
-      if (typeof event !== 'object' || event === null) return false;
-      const { event_type: type, user_id: own } = event as EventFields;
-      return type === '$identify' && (!('user_id' in event) || toHotjarUserId(own) === user);
-    });
-  };
-
-  // Tells Hotjar who the user is when it has not been told yet, before anything else is forwarded.
+  // Tells Hotjar the SDK's user, read now, when Hotjar has not been told: before any other call
+  // is forwarded, so that no event of the SDK's user reaches Hotjar under the previous one.
   const identifyUser = (outcomes: BridgeOutcome[] = []) => {
     if (!ready || optedOut || bridge.consent() !== 'granted') return outcomes;
     const id = sdkUser();
-    if (id !== null && id !== bridge.identifiedUserId() && !identifyQueuedFor(id)) {
-      outcomes.push(bridge.identify(id, {}));
-    }
+    if (id !== null && id !== bridge.identifiedUserId()) outcomes.push(bridge.identify(id, {}));
     return outcomes;
-  };
-
-  // True while the SDK has events queued or being processed, or is still starting: the first of
-  // them tells Hotjar about a new user id (an identify() right after setUserId() with its traits).
-  const eventsOnTheWay = () => {
-    const queue = client?.timeline?.queue;
-    return (
-      client?.isReady === false || client?.timeline?.applying === true || (Array.isArray(queue) && queue.length > 0)
-    );
   };
 
   const configUnreadable = () =>
@@ -181,6 +160,32 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       message: "load: reading Amplitude's config threw",
     });
 
+  // True while events wait in the SDK's queue (behind the one being handled, if any).
+  const eventsQueued = () => {
+    const queue = client?.timeline?.queue;
+    return Array.isArray(queue) && queue.length > 0;
+  };
+
+  // True while the SDK has events queued or being processed, or is still starting: the first of
+  // them tells Hotjar about a new user id (an identify() right after setUserId() with its traits).
+  const eventsOnTheWay = () => client?.isReady === false || client?.timeline?.applying === true || eventsQueued();
+
+  // Identifies the SDK's user once the SDK has applied the calls queued before init() (a reset()
+  // or setUserId() among them): the user in the config at setup may already be gone. The first
+  // call forwarded identifies it anyway; this is for a page on which nothing else is sent.
+  let settleTries = 0;
+  const identifyWhenSettled = () => {
+    setTimeout(() => {
+      try {
+        if (client?.isReady === false && settleTries++ < MAX_SETTLE_TRIES) identifyWhenSettled();
+        // Events on their way tell Hotjar as they are forwarded.
+        else if (!eventsOnTheWay()) identifyUser();
+      } catch {
+        // Nothing may reach the host page from a timer.
+      }
+    }, 0);
+  };
+
   // Loads Hotjar once the SDK has set the plugin up and is not opted out. Never throws: it runs
   // from the SDK's hooks and from grantConsent().
   const start = () => {
@@ -188,7 +193,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       if (!ready || optedOut) return;
       if (consentGiven) bridge.grantConsent();
       else bridge.load();
-      identifyUser();
+      setOnce.persist();
+      identifyWhenSettled();
     } catch {
       configUnreadable();
     }
@@ -201,8 +207,10 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     // reset() or setUserId() that changed the user. None of it is this visitor's to send.
     const stamped = event.user_id !== undefined && event.user_id !== null && event.user_id !== '';
     if (stamped && toHotjarUserId(event.user_id) !== user) {
-      // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now.
-      return [...identifyUser(), skip('identify', 'other-user', "made for another user than the SDK's")];
+      // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now,
+      // unless an event queued behind this one will, as it is forwarded.
+      const outcomes = eventsQueued() ? [] : identifyUser();
+      return [...outcomes, skip('identify', 'other-user', "made for another user than the SDK's")];
     }
     // Without a user id, Amplitude uploads it as the device's: the anonymous rules apply.
     const userId = stamped ? user : null;
@@ -315,8 +323,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       try {
         if (!('userId' in identity)) return;
         reportedUserId = toHotjarUserId(identity.userId);
-        // setUserId() sends no event: Hotjar is told now, unless an event already on its way
-        // (an identify() in the same tick) will tell it, with its traits.
+        // setUserId() sends no event: Hotjar is told now, unless an event is already on its way:
+        // the first forwarded then tells it (an identify() with its traits, or an identify of the
+        // user alone ahead of any other call).
         queueMicrotask(() => {
           try {
             if (!eventsOnTheWay()) identifyUser();

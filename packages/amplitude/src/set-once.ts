@@ -4,6 +4,8 @@ export interface SetOnceMemory {
   known(owner: string): readonly string[];
   /** Remembers that `keys` were sent for `owner`. */
   remember(owner: string, keys: readonly string[]): void;
+  /** Writes what was remembered while storing was not allowed, now that it may be. */
+  persist(): void;
 }
 
 type Entry = Record<string, string[]>;
@@ -53,16 +55,32 @@ function parse(text: string | null): Entry {
   }
 }
 
+/** `keys` added to what `entry` holds for `owner`, the owner moved last and the entry kept within its bounds. */
+function withKeys(entry: Entry, owner: string, keys: readonly string[]): Entry {
+  const known = entry[owner] ?? [];
+  const added = keys.filter((k) => k.length <= MAX_KEY_LENGTH && !known.includes(k));
+  const next: Entry = { ...entry };
+  // The owner moves to the end: the oldest owners are the first to go.
+  delete next[owner];
+  next[owner] = [...known, ...added].slice(0, MAX_KEYS);
+  const owners = Object.keys(next);
+  for (const old of owners.slice(0, Math.max(0, owners.length - MAX_OWNERS))) delete next[old];
+  return next;
+}
+
 /**
  * Key names only, never values, in one `localStorage` entry; in memory where storage is
  * missing or throws. Read on each use, so that every instance on the page (and the next
- * page load) sees what the others sent.
+ * page load) sees what the others sent. Nothing is written while `mayStore()` is false (no
+ * consent yet): what is remembered then stays in memory until `persist()`.
  */
-export function setOnceMemory(): SetOnceMemory {
+export function setOnceMemory(mayStore: () => boolean = () => true): SetOnceMemory {
   let memory: Entry = {};
+  // Remembered while storing was not allowed: written by the next write that is.
+  let unwritten: Entry = {};
   // Set once storage has refused a write: from then on this page keeps to memory.
   let memoryOnly = false;
-  const read = (): Entry => {
+  const stored = (): Entry => {
     const store = memoryOnly ? undefined : storage();
     if (store === undefined) return memory;
     try {
@@ -71,24 +89,32 @@ export function setOnceMemory(): SetOnceMemory {
       return memory;
     }
   };
+  const read = (): Entry => {
+    let entry = stored();
+    for (const [owner, keys] of Object.entries(unwritten)) entry = withKeys(entry, owner, keys);
+    return entry;
+  };
+  const write = (entry: Entry) => {
+    memory = entry;
+    unwritten = {};
+    try {
+      storage()?.setItem(SET_ONCE_STORAGE_KEY, JSON.stringify(entry));
+    } catch {
+      // Storage full or refused: this page still remembers, in memory.
+      memoryOnly = true;
+    }
+  };
   return {
     known: (owner) => read()[owner] ?? [],
     remember(owner, keys) {
-      const entry = read();
-      const known = entry[owner] ?? [];
-      const added = keys.filter((k) => k.length <= MAX_KEY_LENGTH && !known.includes(k));
-      // The owner moves to the end: the oldest owners are the first to go.
-      delete entry[owner];
-      entry[owner] = [...known, ...added].slice(0, MAX_KEYS);
-      const owners = Object.keys(entry);
-      for (const old of owners.slice(0, Math.max(0, owners.length - MAX_OWNERS))) delete entry[old];
-      memory = entry;
-      try {
-        storage()?.setItem(SET_ONCE_STORAGE_KEY, JSON.stringify(entry));
-      } catch {
-        // Storage full or refused: this page still remembers, in memory.
-        memoryOnly = true;
+      if (!mayStore()) {
+        unwritten = withKeys(unwritten, owner, keys);
+        return;
       }
+      write(withKeys(read(), owner, keys));
+    },
+    persist() {
+      if (Object.keys(unwritten).length > 0 && mayStore()) write(read());
     },
   };
 }

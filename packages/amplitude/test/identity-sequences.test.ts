@@ -91,6 +91,14 @@ function broken(hotjar: HotjarRecord[], spy: SpyRecord[], finalUser: string | nu
     else if (source.stamped !== id)
       problems.push(`attributes of ${marker}, stamped ${source.stamped}, sent as ${id} (SDK's user ${sdkUser})`);
   }
+  // No event goes to Hotjar while Hotjar holds another user than the SDK's: the last id Hotjar
+  // was given before an event is the user the SDK holds as the event is sent.
+  let hotjarUser: unknown;
+  for (const { args, sdkUser } of hotjar) {
+    if (args[0] === 'identify' && args[1] !== null) hotjarUser = args[1];
+    if (args[0] === 'event' && sdkUser !== null && hotjarUser !== sdkUser)
+      problems.push(`event ${String(args[1])} sent while Hotjar had ${String(hotjarUser)}, the SDK ${sdkUser}`);
+  }
   // And the other way: an identify made for the SDK's user, or for the anonymous device, is sent.
   for (const r of spy) {
     if (r.type !== '$identify' || r.marker === undefined) continue;
@@ -150,7 +158,20 @@ describe('identity sequences against the real Amplitude SDK', () => {
           expect(s.errors()).toEqual([]);
         },
       ),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // A user switch, then an event made before the identify with the new user's attributes.
+        examples: [
+          [
+            'u1',
+            [
+              { kind: 'setUserId', id: 'u2' },
+              { kind: 'track', as: undefined },
+              { kind: 'identify', as: undefined },
+            ],
+          ],
+        ],
+      },
     );
   }, 60_000);
 });

@@ -310,7 +310,22 @@ describe('the real SDK and identity', () => {
     expect(s.uploads().map((e) => e.user_id)).toEqual(['user-1', 'user-2']);
   });
 
-  it("gives one identify for setUserId() then identify() made before init() resolves, with a page view first (the snippet's order)", async () => {
+  it('gives one identify for setUserId() then identify() made before init() resolves, when nothing is forwarded before the identify', async () => {
+    const s = await start({
+      beforeReady(client) {
+        client.setUserId('user-4');
+        client.identify(new Identify().set('plan', 'pro'));
+        client.track('Signed Up');
+      },
+    });
+    await s.settle();
+    expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user-4', { plan: 'pro' }],
+      ['event', 'Signed Up'],
+    ]);
+  });
+
+  it("gives two identifies for setUserId() then identify() made before init() resolves, with a page view first (the snippet's order)", async () => {
     window.history.replaceState(null, '', '/start');
     const s = await start({
       plugin: { pageChanges: true },
@@ -323,9 +338,10 @@ describe('the real SDK and identity', () => {
     });
     await s.settle();
     expect(s.delivered()).toEqual(['[Amplitude] Page Viewed', '$identify', 'Signed Up']);
-    // The page view reaches the plugin while the identify waits in the SDK's queue: that
-    // identify tells Hotjar the user, with its attributes.
+    // The page view reaches the plugin while the identify waits in the SDK's queue: Hotjar is
+    // told the user ahead of it, then the identify brings the attributes.
     expect(s.hotjarCalls()).toEqual([
+      ['identify', 'user-4', {}],
       ['stateChange', '/start'],
       ['identify', 'user-4', { plan: 'pro' }],
       ['event', 'Signed Up'],
@@ -338,11 +354,19 @@ describe('the real SDK and identity', () => {
     s.client.setUserId('bob');
     await s.settle();
     expect(s.uploads().map((e) => e.user_id)).toEqual(['alice']);
-    expect(s.hotjarCalls()).toEqual([
-      ['identify', 'alice', {}],
-      ['identify', 'bob', {}],
-    ]);
+    // Hotjar is told the user the SDK holds once it has applied both calls.
+    expect(s.hotjarCalls()).toEqual([['identify', 'bob', {}]]);
     expect(s.diagnostics().filter((d) => d.reason === 'other-user')).toHaveLength(1);
+  });
+
+  it('an identify() without its own user id, then setUserId() in the same task: sent as Amplitude uploads it, under the new user', async () => {
+    const s = await start({ init: { userId: 'alice' } });
+    s.client.identify(new Identify().set('plan', 'pro'));
+    s.client.setUserId('bob');
+    await s.settle();
+    // Amplitude stamps the user (and time, insert_id) as it processes the event, after the change.
+    expect(s.uploads().map((e) => e.user_id)).toEqual(['bob']);
+    expect(s.hotjarCalls()).toEqual([['identify', 'bob', { plan: 'pro' }]]);
   });
 
   it('identifies a setUserId() that no event follows, once', async () => {
@@ -352,6 +376,47 @@ describe('the real SDK and identity', () => {
     s.client.setUserId('user-3');
     await s.settle();
     expect(s.hotjarCalls()).toEqual([['identify', 'user-3', {}]]);
+  });
+});
+
+describe('the real SDK and a reload', () => {
+  const sessions: AmplitudeSession[] = [];
+  afterEach(async () => {
+    for (const s of sessions.splice(0).reverse()) await s.close();
+  });
+  const open = async (options: Parameters<typeof startAmplitude>[0]) => {
+    const s = await startAmplitude(options);
+    sessions.push(s);
+    return s;
+  };
+  const stored = { identityStorage: 'localStorage' as const };
+
+  it('identifies the user Amplitude stored on the page before, once it has started', async () => {
+    const first = await open({ init: { ...stored, userId: 'alice' } });
+    await first.settle();
+    const reload = await open({ reload: true, init: stored });
+    await reload.settle();
+    expect(reload.sdkUserId?.()).toBe('alice');
+    expect(reload.hotjarCalls()).toEqual([['identify', 'alice', {}]]);
+  });
+
+  it('a reset() queued before init() on the reload wins: the stored user is never identified', async () => {
+    const first = await open({ init: { ...stored, userId: 'alice' } });
+    await first.settle();
+    const reload = await open({
+      reload: true,
+      init: stored,
+      beforeReady(client) {
+        client.reset();
+        client.track('Next Visitor Opened Pricing');
+      },
+    });
+    await reload.settle();
+    expect(reload.sdkUserId?.()).toBe(null);
+    expect(reload.uploads().map((e) => [e.event_type, e.user_id ?? null])).toEqual([
+      ['Next Visitor Opened Pricing', null],
+    ]);
+    expect(reload.hotjarCalls()).toEqual([['event', 'Next Visitor Opened Pricing']]);
   });
 });
 
@@ -371,10 +436,7 @@ describe('the real SDK and $setOnce', () => {
     first.client.identify(new Identify().setOnce('first_plan', 'free').set('plan', 'free'));
     first.client.identify(new Identify().setOnce('first_plan', 'trial'));
     await first.settle();
-    expect(first.hotjarCalls()).toEqual([
-      ['identify', 'user-1', {}],
-      ['identify', 'user-1', { first_plan: 'free', plan: 'free' }],
-    ]);
+    expect(first.hotjarCalls()).toEqual([['identify', 'user-1', { first_plan: 'free', plan: 'free' }]]);
     expect(first.diagnostics().filter((d) => d.reason === 'already-set-once')).toEqual([
       expect.objectContaining({ call: 'identify', subject: 'first_plan', kind: 'skipped' }),
     ]);
@@ -383,10 +445,7 @@ describe('the real SDK and $setOnce', () => {
     const reload = await open({ reload: true, init: { userId: 'user-1' } });
     reload.client.identify(new Identify().setOnce('first_plan', 'pro').set('plan', 'pro'));
     await reload.settle();
-    expect(reload.hotjarCalls()).toEqual([
-      ['identify', 'user-1', {}],
-      ['identify', 'user-1', { plan: 'pro' }],
-    ]);
+    expect(reload.hotjarCalls()).toEqual([['identify', 'user-1', { plan: 'pro' }]]);
     // Amplitude still uploads the $setOnce: its server keeps the first value itself.
     expect(reload.uploads()[0]).toMatchObject({ user_properties: { $setOnce: { first_plan: 'pro' } } });
 
@@ -394,32 +453,36 @@ describe('the real SDK and $setOnce', () => {
     const other = await open({ reload: true, init: { userId: 'user-9' } });
     other.client.identify(new Identify().setOnce('first_plan', 'pro'));
     await other.settle();
-    expect(other.hotjarCalls()).toEqual([
-      ['identify', 'user-9', {}],
-      ['identify', 'user-9', { first_plan: 'pro' }],
-    ]);
+    expect(other.hotjarCalls()).toEqual([['identify', 'user-9', { first_plan: 'pro' }]]);
     // Key names only, never values, in one entry.
     const stored = localStorage.getItem('hotjar-bridge:set-once') ?? '';
     expect(stored).toContain('first_plan');
     expect(stored).not.toMatch(/free|pro|user-1|user-9/);
   });
 
+  it("writes nothing to localStorage while consent is 'pending', and what it remembered once consent is given", async () => {
+    const attribution = { autocapture: { attribution: true, sessions: false, pageViews: false }, deviceId: 'device-1' };
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter');
+    const s = await open({ init: attribution, plugin: { consent: 'pending' } });
+    await s.settle();
+    expect(s.delivered()).toEqual(['$identify']);
+    expect(s.hotjarCalls()).toEqual([]);
+    expect(localStorage.getItem('hotjar-bridge:set-once')).toBe(null);
+    s.plugin?.grantConsent();
+    // Amplitude's placeholders for the campaign keys it did not see, remembered before consent.
+    expect(localStorage.getItem('hotjar-bridge:set-once')).toContain('initial_utm_term');
+  });
+
   it('leaves out a $setOnce of a key that a $set gave a value before, as Amplitude does', async () => {
     const first = await open({ init: { userId: 'user-1' } });
     first.client.identify(new Identify().set('plan', 'pro'));
     await first.settle();
-    expect(first.hotjarCalls()).toEqual([
-      ['identify', 'user-1', {}],
-      ['identify', 'user-1', { plan: 'pro' }],
-    ]);
+    expect(first.hotjarCalls()).toEqual([['identify', 'user-1', { plan: 'pro' }]]);
     // A second instance on the same page, storage kept: a reload.
     const reload = await open({ reload: true, init: { userId: 'user-1' } });
     reload.client.identify(new Identify().setOnce('plan', 'free').setOnce('first_seen', '2026-11-01'));
     await reload.settle();
-    expect(reload.hotjarCalls()).toEqual([
-      ['identify', 'user-1', {}],
-      ['identify', 'user-1', { first_seen: '2026-11-01' }],
-    ]);
+    expect(reload.hotjarCalls()).toEqual([['identify', 'user-1', { first_seen: '2026-11-01' }]]);
     expect(reload.diagnostics().filter((d) => d.reason === 'already-set-once')).toEqual([
       expect.objectContaining({ call: 'identify', subject: 'plan', kind: 'skipped' }),
     ]);

@@ -18,6 +18,27 @@ describe('setOnceOwner', () => {
 });
 
 describe('setOnceMemory', () => {
+  it('writes nothing while storing is not allowed, remembers in memory, and writes it all once it is', () => {
+    let allowed = false;
+    const memory = setOnceMemory(() => allowed);
+    memory.remember('a', ['initial_utm_source']);
+    memory.persist();
+    expect(localStorage.length).toBe(0);
+    expect(memory.known('a')).toEqual(['initial_utm_source']);
+    allowed = true;
+    memory.persist();
+    expect(JSON.parse(localStorage.getItem(SET_ONCE_STORAGE_KEY) ?? '')).toEqual({ a: ['initial_utm_source'] });
+  });
+
+  it('adds what was remembered before storing was allowed to the next write', () => {
+    let allowed = false;
+    const memory = setOnceMemory(() => allowed);
+    memory.remember('a', ['initial_utm_source']);
+    allowed = true;
+    memory.remember('a', ['plan']);
+    expect(JSON.parse(localStorage.getItem(SET_ONCE_STORAGE_KEY) ?? '')).toEqual({ a: ['initial_utm_source', 'plan'] });
+  });
+
   it('remembers key names per owner in one localStorage entry, shared by every instance', () => {
     setOnceMemory().remember('a', ['first_plan', 'initial_utm_source']);
     const later = setOnceMemory();

@@ -34,9 +34,13 @@ export async function pluginWithUser(options: Partial<HotjarPluginOptions> = {},
   return { ...unit, user };
 }
 
-/** A plugin whose SDK has the user `userId`, with Hotjar told so at setup and that call cleared. */
+/** Resolves in a later task: after the timers set up to now (the plugin's identify after setup) have run. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A plugin whose SDK has the user `userId`, with Hotjar told so after setup and that call cleared. */
 export async function signedIn(userId: string, options: Partial<HotjarPluginOptions> = {}) {
   const unit = await pluginWithUser(options, userId);
+  await nextTask();
   unit.runtime.calls.splice(0);
   unit.diagnostics.splice(0);
   return unit;

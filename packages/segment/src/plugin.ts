@@ -50,6 +50,20 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
 
   const fields = (ctx: Context): EventFields => ctx.event as EventFields;
 
+  // Segment calls every destination's load() before it applies the calls the page made before it
+  // loaded (a reset() at logout among them), each of those in a task of its own, queued once it
+  // emits 'initialize'. `then` runs in a task queued after those. Never throws.
+  const afterBufferedCalls = (analytics: Analytics, then: () => void) => {
+    const last = () => setTimeout(then, 0);
+    const later = () => setTimeout(last, 0);
+    try {
+      if (analytics.initialized === false && typeof analytics.on === 'function') analytics.on('initialize', later);
+      else later();
+    } catch {
+      later();
+    }
+  };
+
   // The Analytics instance given to load(): its user() is who the visitor is now.
   let host: Analytics | undefined;
   // Segment's user as Segment holds it at this moment (identify() and reset() change it), or
@@ -79,13 +93,23 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   // user waits to be identified (at page load, or once consent allows).
   let analyticsWithUser: Analytics | undefined;
   let storedUser: Analytics | undefined;
+  // Whether Segment has applied the calls the page made before it loaded: until then its user
+  // may be one a buffered reset() or identify() is about to replace.
+  let settled = false;
+  // The user id Segment held at load(), while the stored user waits for the buffered calls: one
+  // of them that changed it (a reset(), an identify() whose own event follows) brings the
+  // current values itself, so the stored user is not identified.
+  let userAtLoad: { id: unknown } | undefined;
   const identifyStoredUser = () => {
-    if (storedUser === undefined || bridge.consent() !== 'granted') return;
+    if (!settled || storedUser === undefined || bridge.consent() !== 'granted') return;
     const analytics = storedUser;
+    const atLoad = userAtLoad;
     storedUser = undefined;
+    userAtLoad = undefined;
     try {
       const user = analytics.user();
       const userId = user.id();
+      if (atLoad !== undefined && userId !== atLoad.id) return;
       const traits = user.traits();
       // A visitor Segment knows nothing of is not worth an identify at every page load.
       const known = typeof userId === 'string' || Object.keys(traits ?? {}).length > 0;
@@ -111,8 +135,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const run = (ctx: Context, call: (event: EventFields) => BridgeOutcome | undefined): Context => {
     current = ctx;
     try {
+      // An event reaching a destination comes after the calls buffered before it.
+      settled = true;
       const event = fields(ctx);
       consented(event);
+      identifyStoredUser();
       call(event);
     } catch {
       // Nothing the host page passes in may break Segment's delivery to other destinations.
@@ -146,7 +173,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         if (identifyOnLoad) {
           analyticsWithUser = analytics;
           storedUser = analytics;
-          identifyStoredUser();
+          userAtLoad = { id: sdkUser() };
+          afterBufferedCalls(analytics, () => {
+            settled = true;
+            identifyStoredUser();
+          });
         }
       } catch {
         // Segment does not await a destination's load: a rejection would go unhandled.
@@ -156,6 +187,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The app's own identify brings the current values: the one at page load is not needed,
       // even when this identify is the event that grants consent.
       storedUser = undefined;
+      userAtLoad = undefined;
       run(ctx, (event) => {
         // Segment stamps an identify with its user when it is made; by the time it gets here a
         // reset() or another identify() may have changed the user, or the call's options may

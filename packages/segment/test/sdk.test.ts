@@ -255,6 +255,54 @@ describe('identify on page load, with the real Segment Analytics.js 2.0', () => 
     expect(s.delivered()).toEqual(['Viewed Dashboard']);
   });
 
+  it('a reset() the page made before Segment loaded wins: the stored user is never identified', async () => {
+    await firstVisit('user_7', { plan: 'pro', email: 'jane@example.com' });
+    const s = await open({
+      persist: true,
+      reload: true,
+      beforeReady(analytics, remember) {
+        // A logout first thing on the page, buffered until Segment has loaded.
+        void analytics.reset();
+        remember(analytics.track('Next Visitor Opened Pricing'));
+      },
+    });
+    await s.settle();
+    expect(s.sdkUserId?.()).toBe(null);
+    expect(s.deliveries().map((event) => [event.event, event.userId ?? null])).toEqual([
+      ['Next Visitor Opened Pricing', null],
+    ]);
+    expect(s.hotjarCalls()).toEqual([['event', 'Next Visitor Opened Pricing']]);
+  });
+
+  it('a reset() the page made before Segment loaded wins, with no event on the page either', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({
+      persist: true,
+      reload: true,
+      beforeReady(analytics) {
+        void analytics.reset();
+      },
+    });
+    await s.settle();
+    expect(s.sdkUserId?.()).toBe(null);
+    expect(s.hotjarCalls()).toEqual([]);
+  });
+
+  it('an identify() of another user made before Segment loaded: the stored user is never identified, the new one once', async () => {
+    await firstVisit('user_7', { plan: 'pro' });
+    const s = await open({
+      persist: true,
+      reload: true,
+      beforeReady(analytics, remember) {
+        remember(analytics.identify('user_8', { plan: 'team' }));
+        remember(analytics.track('Opened Pricing'));
+      },
+    });
+    await s.settle();
+    const identifies = s.hotjarCalls().filter((call) => call[0] === 'identify');
+    expect(identifies.map((call) => call[1])).toEqual(['user_8']);
+  });
+
   it('does not with identifyOnLoad: false', async () => {
     await firstVisit('user_7', { plan: 'pro' });
     const s = await open({ persist: true, reload: true, plugin: { identifyOnLoad: false } });
