@@ -74,6 +74,9 @@ const ERROR_BODY_BYTES = 64 * 1024;
 // Connection errors that come before any byte of the request is sent: a call that changes data
 // may be sent again after these, and after nothing else.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+// Why a call that changes data fails at once on a 401 rather than being sent again with a new token.
+const UNAUTHORIZED_CHANGE =
+  'not sent again: whatever answered 401 may have passed the request on, so Hotjar may have acted on it; check before sending it again, a lookup with delete: false (the CLI: without --delete) has Hotjar email a report of what it still holds';
 
 export interface Transport {
   request(call: ApiCall): Promise<ApiAnswer>;
@@ -290,6 +293,16 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       if (response.type === 'opaqueredirect' || response.redirected || (status >= 300 && status < 400)) {
         discard(response);
         throw fail('redirect', status, undefined, undefined, redirectTarget(response, url));
+      }
+      // A 401 to a call that changes data is not sent again with a new token: a proxy or gateway
+      // may answer 401 after forwarding it, so Hotjar may have acted on it. The token is dropped
+      // all the same, so that the next call asks for a new one.
+      if (status === 401 && attempt.auth && !attempt.idempotent) {
+        if (token?.value === usedToken) token = undefined;
+        const body = await readBody(response, Math.min(ERROR_BODY_BYTES, options.maxResponseBytes), 'cut', timer).catch(
+          () => undefined,
+        );
+        throw fail('unauthorized', status, body, undefined, UNAUTHORIZED_CHANGE);
       }
       if (status === 401 && attempt.auth && !refreshed) {
         discard(response);
