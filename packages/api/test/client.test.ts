@@ -261,6 +261,47 @@ describe('responses', () => {
     expect(same.message).toMatch(/a next_cursor equal to the cursor of the same page/);
   });
 
+  it('ends a loop of any length, pages after the start, while keeping a bounded number of cursors', async () => {
+    // Pages 0..lead-1 lead into a loop of `length` pages: the cursor after the last loop page
+    // points back to the loop's first page. Each page holds one response.
+    for (const [lead, length] of [
+      [0, 2],
+      [5, 17],
+      [30, 100],
+      [3, 65],
+    ] as const) {
+      const wrap = (offset: number) => (offset < lead + length ? offset : lead + ((offset - lead) % length));
+      const { api, fake } = await setup({
+        surveys: [{ ...DEFAULT_SURVEY, responseCount: 100_000 }],
+        cursors: { encode: (offset) => `p${wrap(offset)}`, decode: (cursor) => Number(cursor.slice(1)) },
+      });
+      const ids: unknown[] = [];
+      const walk = (async () => {
+        for await (const response of api.responses(fake.siteId, DEFAULT_SURVEY.id, { limit: 1 })) ids.push(response.id);
+      })();
+      const error = await rejection(walk);
+      expect(error.code).toBe('unexpected-response');
+      expect(error.message).toMatch(/a next_cursor (already followed|equal to the cursor of the same page)/);
+      // Every page of the lead and of the loop was walked once before the loop was recognised,
+      // and the walk stopped within a few rounds of the loop.
+      expect(new Set(ids).size).toBe(lead + length);
+      expect(ids.length).toBeLessThanOrEqual(2 * (lead + length) + length);
+      await fake.close();
+    }
+  });
+
+  it('follows a long walk of distinct cursors to its end, however long they are', async () => {
+    const { api, fake } = await setup({
+      surveys: [{ ...DEFAULT_SURVEY, responseCount: 600 }],
+      cursors: {
+        encode: (offset) => `${String(offset).padStart(6, '0')}${'x'.repeat(4000)}`,
+        decode: (cursor) => Number(cursor.slice(0, 6)),
+      },
+    });
+    const ids = await collect(api.responses(fake.siteId, DEFAULT_SURVEY.id, { limit: 1 }));
+    expect(ids).toHaveLength(600);
+  });
+
   it('is forbidden-plan on a 403, naming the plan that includes the export', async () => {
     const { api, fake } = await setup({ forbidden: ['responses'] });
     const error = await rejection(collect(api.responses(fake.siteId, DEFAULT_SURVEY.id)));
