@@ -444,7 +444,12 @@ describe('a deletion request is sent at most once', () => {
     const { api, fake } = await setup();
     fake.inject({ match: isLookup, status: 401, body: '{"error":"token expired"}' });
     const error = await rejection(api.lookupUser(fake.organizationId, person));
-    expect(error).toMatchObject({ code: 'unauthorized', status: 401, method: 'POST', body: '{"error":"token expired"}' });
+    expect(error).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      method: 'POST',
+      body: '{"error":"token expired"}',
+    });
     expect(error.message).toMatch(/not sent again.*may have acted.*delete: false/);
     expect(fake.requests.filter(isLookup)).toHaveLength(1);
     expect(fake.requests.filter(isToken)).toHaveLength(1);
