@@ -188,20 +188,20 @@ function readEscapes(text: string, cut: boolean): ReadText {
   const originAt: number[] = [0];
   let copied = 0;
   for (let at = 0; at < text.length; ) {
-    const escape = readEscape(text, at);
-    if (escape === undefined || (escape.value === CUT_ESCAPE && !cut)) {
+    const found = readEscape(text, at);
+    if (found === undefined || (found.value === CUT_ESCAPE && !cut)) {
       at += 1;
       continue;
     }
-    parts.push(text.slice(copied, at), escape.value);
+    parts.push(text.slice(copied, at), found.value);
     length += at - copied;
     readAt.push(length);
     originAt.push(at);
-    length += escape.value.length;
+    length += found.value.length;
     readAt.push(length);
-    originAt.push(escape.end);
-    copied = escape.end;
-    at = escape.end;
+    originAt.push(found.end);
+    copied = found.end;
+    at = found.end;
   }
   if (copied === 0) return { text, origin: (index) => Math.min(index, text.length) };
   parts.push(text.slice(copied));
