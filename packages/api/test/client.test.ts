@@ -144,6 +144,31 @@ describe('token', () => {
     expect(reports.map((r) => r.outcome)).toEqual(['ok', 'ok', 'refresh-token', 'ok', 'ok']);
   });
 
+  it('stays redacted while a call that sent it is in flight and for 4 tokens after, and no longer', async () => {
+    const { api, clock, fake } = await setup();
+    const surveyPath = `/v1/sites/${fake.siteId}/surveys/${DEFAULT_SURVEY.id}`;
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    fake.inject({ match: (r) => r.path === surveyPath, wait: () => held });
+    const slow = api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    await vi.waitFor(() => expect(fake.requests.filter((r) => r.path === surveyPath)).toHaveLength(1));
+    // Ten more tokens, one an hour, while the first call waits for its answer.
+    for (let hour = 0; hour < 10; hour += 1) {
+      clock.advance(3_600_000);
+      await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    }
+    const tokens = fake.issuedTokens;
+    expect(tokens).toHaveLength(11);
+    const redacted = (token: string) => api.redact(`echo ${token}`) === 'echo [redacted]';
+    expect(tokens.map(redacted)).toEqual([true, false, false, false, false, false, false, true, true, true, true]);
+    answer();
+    await slow;
+    expect(redacted(tokens[0]!)).toBe(false);
+    expect(redacted(fake.clientSecret)).toBe(true);
+  });
+
   it('gives up with unauthorized when the new token is refused too', async () => {
     const { api, fake } = await setup();
     const path = `/v1/sites/${fake.siteId}/surveys/${DEFAULT_SURVEY.id}`;
