@@ -45,7 +45,7 @@ export interface HotjarApi {
    */
   lookupUser(organizationId: HotjarId, options: LookupUserOptions): Promise<HotjarUserLookupResult>;
   /**
-   * The text with the client secret and every token this client has held replaced by
+   * The text with the client secret and the tokens an answer can still echo (the last 4, and any of a call in flight) replaced by
    * `[redacted]`, in every form a server or a proxy echoes them (percent-encoded, JSON-escaped,
    * base64...). The client's errors and `onRequest` reports are already redacted; pass anything
    * else you print or log of Hotjar's answers through it.

@@ -1,7 +1,8 @@
 /**
  * Why a call failed. Open: more codes may be added, so a `switch` over it must keep a default.
  * - `unauthorized`: a wrong client id or secret, a revoked or expired API key (401, or a
- *   token request refused).
+ *   token request refused). A 401 to the user lookup is not retried with a new token: Hotjar
+ *   may have acted on it, and the message says so.
  * - `forbidden-plan`: the key lacks the scope, or the organization's plan has no API access
  *   to this feature (403).
  * - `not-found`: a site, survey or organization id that does not exist for this key (404).

@@ -20,6 +20,9 @@ export interface HotjarPaged<T> extends AsyncIterable<T> {
 export const MAX_EMPTY_PAGES = 20;
 // A cursor travels in the query string, where servers refuse URLs of more than about 8 KB.
 const MAX_CURSOR_LENGTH = 4096;
+// How many of the last cursors a walk keeps to recognise a short loop at once (longer loops are
+// found by the checkpoint in loopDetector).
+const RECENT_CURSORS = 16;
 
 /** Follows `next_cursor` from `startCursor` until Hotjar gives none. One page is held at a time. */
 export function paged<T>(
@@ -30,13 +33,11 @@ export function paged<T>(
 ): HotjarPaged<T> {
   async function* pages(): AsyncIterableIterator<HotjarPage<T>> {
     let cursor = startCursor;
-    // Every cursor followed so far (one short string a page): a cursor that comes back, even
-    // pages later, would walk the same pages forever.
-    const followed = new Set<string>(cursor === undefined ? [] : [cursor]);
+    const loops = loopDetector(cursor);
     let emptyRun = 0;
     for (;;) {
       const answer = await transport.request({ method: 'GET', path, query: { ...query, cursor }, idempotent: true });
-      const page = readPage<T>(transport, answer, cursor, followed);
+      const page = readPage<T>(transport, answer, cursor, loops);
       emptyRun = page.results.length === 0 && page.nextCursor !== null ? emptyRun + 1 : 0;
       if (emptyRun >= MAX_EMPTY_PAGES)
         throw transport.unexpected(
@@ -47,7 +48,7 @@ export function paged<T>(
       yield page;
       if (page.nextCursor === null) return;
       cursor = page.nextCursor;
-      followed.add(cursor);
+      loops.follow(cursor);
     }
   }
   return {
@@ -58,11 +59,44 @@ export function paged<T>(
   };
 }
 
+/** What a page walk remembers of the cursors it followed, to end a walk that goes round in a loop. */
+interface LoopDetector {
+  /** Whether following this cursor would repeat pages already walked. */
+  seen(cursor: string): boolean;
+  follow(cursor: string): void;
+}
+
+/**
+ * Remembers the last RECENT_CURSORS cursors (a loop of a few pages fails at once) and one
+ * checkpoint cursor that moves to the current cursor after 1, 2, 4, 8... pages (Brent's cycle
+ * detection): a loop of any length fails within about twice its length plus the pages before it,
+ * while memory stays a fixed number of cursors however long the walk.
+ */
+function loopDetector(start: string | undefined): LoopDetector {
+  const recent: string[] = start === undefined ? [] : [start];
+  let checkpoint = start;
+  let sinceCheckpoint = 0;
+  let stride = 1;
+  return {
+    seen: (cursor) => cursor === checkpoint || recent.includes(cursor),
+    follow(cursor) {
+      recent.push(cursor);
+      if (recent.length > RECENT_CURSORS) recent.shift();
+      sinceCheckpoint += 1;
+      if (sinceCheckpoint === stride) {
+        checkpoint = cursor;
+        sinceCheckpoint = 0;
+        stride *= 2;
+      }
+    },
+  };
+}
+
 function readPage<T>(
   transport: Transport,
   answer: ApiAnswer,
   cursor: string | undefined,
-  followed: ReadonlySet<string>,
+  followed: LoopDetector,
 ): HotjarPage<T> {
   const data = answer.data as { results?: unknown; next_cursor?: unknown } | null;
   if (data === null || typeof data !== 'object' || !Array.isArray(data.results))
@@ -72,7 +106,7 @@ function readPage<T>(
     throw transport.unexpected('GET', answer, 'a next_cursor that is not a string');
   if (typeof next === 'string' && next.length > MAX_CURSOR_LENGTH)
     throw transport.unexpected('GET', answer, `a next_cursor of more than ${MAX_CURSOR_LENGTH} characters`);
-  if (typeof next === 'string' && next !== '' && followed.has(next))
+  if (typeof next === 'string' && next !== '' && followed.seen(next))
     throw transport.unexpected(
       'GET',
       answer,

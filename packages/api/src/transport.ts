@@ -73,13 +73,19 @@ export const MAX_TOTAL_WAIT_MS = 15 * 60_000;
 const ERROR_BODY_BYTES = 64 * 1024;
 // Connection errors that come before any byte of the request is sent: a call that changes data
 // may be sent again after these, and after nothing else.
+// How many of the last tokens held are still redacted once no call in flight uses them: an
+// answer echoes the token of its own call, and is printed soon after that call returns.
+const RECENT_TOKENS = 4;
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+// Why a call that changes data fails at once on a 401 rather than being sent again with a new token.
+const UNAUTHORIZED_CHANGE =
+  'not sent again: whatever answered 401 may have passed the request on, so Hotjar may have acted on it; check before sending it again, a lookup with delete: false (the CLI: without --delete) has Hotjar email a report of what it still holds';
 
 export interface Transport {
   request(call: ApiCall): Promise<ApiAnswer>;
   /** An `unexpected-response` error for an answer whose JSON does not have the documented shape. */
   unexpected(method: 'GET' | 'POST', answer: ApiAnswer, what: string): HotjarApiError;
-  /** The text with the client secret and every token this client has held removed, in any encoding. */
+  /** The text with the client secret and the tokens an answer can still echo removed, in any encoding. */
   redact(text: string): string;
 }
 
@@ -90,9 +96,18 @@ export function createTransport(options: ResolvedApiOptions): Transport {
   let token: { value: string; expiresAt: number } | undefined;
   let pendingToken: Promise<string> | undefined;
 
-  // The secret and every token this client has held: a call still in flight with a replaced
-  // token may get it echoed back. One short string per token (one an hour at Hotjar's default lifetime).
+  // The secret always; of the tokens, only those an answer can still echo: the last few held
+  // (an answer the caller prints after its call returned) and any sent by a call still in flight.
   const redactor = createRedactor([options.clientSecret]);
+  const recentTokens: string[] = [];
+  const inFlight = new Map<string, number>();
+  const updateTokens = () => redactor.setTokens([...recentTokens, ...inFlight.keys()]);
+  const holdToken = (value: string, change: 1 | -1) => {
+    const count = (inFlight.get(value) ?? 0) + change;
+    if (count > 0) inFlight.set(value, count);
+    else inFlight.delete(value);
+    updateTokens();
+  };
   const clean = (text: string): string => redactor.redact(text);
 
   function report(entry: RequestReport): void {
@@ -154,7 +169,9 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       );
     }
     // Known before anything else can echo it.
-    redactor.add(value);
+    recentTokens.push(value);
+    if (recentTokens.length > RECENT_TOKENS) recentTokens.shift();
+    updateTokens();
     const expiresIn = data?.expires_in;
     // Without a usable expires_in, the token is kept until Hotjar refuses it (a 401 refreshes it).
     // A token that lives under two minutes is kept for half its life rather than not at all.
@@ -209,6 +226,16 @@ export function createTransport(options: ResolvedApiOptions): Transport {
   }
 
   async function send(attempt: Attempt): Promise<ApiAnswer> {
+    const held: string[] = [];
+    try {
+      return await sendHolding(attempt, held);
+    } finally {
+      for (const value of held) holdToken(value, -1);
+    }
+  }
+
+  /** `send`, noting in `held` each token it sent, which stays redacted until the call ends. */
+  async function sendHolding(attempt: Attempt, held: string[]): Promise<ApiAnswer> {
     const rawPath = fullPath(attempt.path, attempt.query);
     const url = `${options.baseUrl}${rawPath}`;
     let retried = 0;
@@ -219,6 +246,10 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       let usedToken: string | undefined;
       if (attempt.auth) {
         usedToken = await currentToken();
+        if (!held.includes(usedToken)) {
+          held.push(usedToken);
+          holdToken(usedToken, 1);
+        }
         headers.authorization = `Bearer ${usedToken}`;
       }
       await limiter.take();
@@ -290,6 +321,16 @@ export function createTransport(options: ResolvedApiOptions): Transport {
       if (response.type === 'opaqueredirect' || response.redirected || (status >= 300 && status < 400)) {
         discard(response);
         throw fail('redirect', status, undefined, undefined, redirectTarget(response, url));
+      }
+      // A 401 to a call that changes data is not sent again with a new token: a proxy or gateway
+      // may answer 401 after forwarding it, so Hotjar may have acted on it. The token is dropped
+      // all the same, so that the next call asks for a new one.
+      if (status === 401 && attempt.auth && !attempt.idempotent) {
+        if (token?.value === usedToken) token = undefined;
+        const body = await readBody(response, Math.min(ERROR_BODY_BYTES, options.maxResponseBytes), 'cut', timer).catch(
+          () => undefined,
+        );
+        throw fail('unauthorized', status, body, undefined, UNAUTHORIZED_CHANGE);
       }
       if (status === 401 && attempt.auth && !refreshed) {
         discard(response);

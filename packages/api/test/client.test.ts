@@ -144,6 +144,31 @@ describe('token', () => {
     expect(reports.map((r) => r.outcome)).toEqual(['ok', 'ok', 'refresh-token', 'ok', 'ok']);
   });
 
+  it('stays redacted while a call that sent it is in flight and for 4 tokens after, and no longer', async () => {
+    const { api, clock, fake } = await setup();
+    const surveyPath = `/v1/sites/${fake.siteId}/surveys/${DEFAULT_SURVEY.id}`;
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    fake.inject({ match: (r) => r.path === surveyPath, wait: () => held });
+    const slow = api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    await vi.waitFor(() => expect(fake.requests.filter((r) => r.path === surveyPath)).toHaveLength(1));
+    // Ten more tokens, one an hour, while the first call waits for its answer.
+    for (let hour = 0; hour < 10; hour += 1) {
+      clock.advance(3_600_000);
+      await api.survey(fake.siteId, DEFAULT_SURVEY.id);
+    }
+    const tokens = fake.issuedTokens;
+    expect(tokens).toHaveLength(11);
+    const redacted = (token: string) => api.redact(`echo ${token}`) === 'echo [redacted]';
+    expect(tokens.map(redacted)).toEqual([true, false, false, false, false, false, false, true, true, true, true]);
+    answer();
+    await slow;
+    expect(redacted(tokens[0]!)).toBe(false);
+    expect(redacted(fake.clientSecret)).toBe(true);
+  });
+
   it('gives up with unauthorized when the new token is refused too', async () => {
     const { api, fake } = await setup();
     const path = `/v1/sites/${fake.siteId}/surveys/${DEFAULT_SURVEY.id}`;
@@ -259,6 +284,47 @@ describe('responses', () => {
     fake.inject({ match: at('C'), status: 200, body: page(4, 'C') });
     const same = await rejection(collect(api.responses(fake.siteId, DEFAULT_SURVEY.id, { cursor: 'C' })));
     expect(same.message).toMatch(/a next_cursor equal to the cursor of the same page/);
+  });
+
+  it('ends a loop of any length, pages after the start, while keeping a bounded number of cursors', async () => {
+    // Pages 0..lead-1 lead into a loop of `length` pages: the cursor after the last loop page
+    // points back to the loop's first page. Each page holds one response.
+    for (const [lead, length] of [
+      [0, 2],
+      [5, 17],
+      [30, 100],
+      [3, 65],
+    ] as const) {
+      const wrap = (offset: number) => (offset < lead + length ? offset : lead + ((offset - lead) % length));
+      const { api, fake } = await setup({
+        surveys: [{ ...DEFAULT_SURVEY, responseCount: 100_000 }],
+        cursors: { encode: (offset) => `p${wrap(offset)}`, decode: (cursor) => Number(cursor.slice(1)) },
+      });
+      const ids: unknown[] = [];
+      const walk = (async () => {
+        for await (const response of api.responses(fake.siteId, DEFAULT_SURVEY.id, { limit: 1 })) ids.push(response.id);
+      })();
+      const error = await rejection(walk);
+      expect(error.code).toBe('unexpected-response');
+      expect(error.message).toMatch(/a next_cursor (already followed|equal to the cursor of the same page)/);
+      // Every page of the lead and of the loop was walked once before the loop was recognised,
+      // and the walk stopped within a few rounds of the loop.
+      expect(new Set(ids).size).toBe(lead + length);
+      expect(ids.length).toBeLessThanOrEqual(2 * (lead + length) + length);
+      await fake.close();
+    }
+  });
+
+  it('follows a long walk of distinct cursors to its end, however long they are', async () => {
+    const { api, fake } = await setup({
+      surveys: [{ ...DEFAULT_SURVEY, responseCount: 600 }],
+      cursors: {
+        encode: (offset) => `${String(offset).padStart(6, '0')}${'x'.repeat(4000)}`,
+        decode: (cursor) => Number(cursor.slice(0, 6)),
+      },
+    });
+    const ids = await collect(api.responses(fake.siteId, DEFAULT_SURVEY.id, { limit: 1 }));
+    expect(ids).toHaveLength(600);
   });
 
   it('is forbidden-plan on a 403, naming the plan that includes the export', async () => {

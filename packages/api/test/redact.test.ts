@@ -113,3 +113,58 @@ describe('redactSecrets', () => {
     expect(redactSecrets('got padded-secret-123', [' padded-secret-123\r\n'])).toBe('got [redacted]');
   });
 });
+
+describe('redaction of hostile secrets and texts', () => {
+  // A step counter, not a clock: a regular expression that backtracks over a run of backslashes
+  // would not return at all within the test's timeout.
+  it('returns for a secret with a run of backslashes and a text with a long run of them', () => {
+    const secret = `tok${'\\'.repeat(8)}end`;
+    for (const run of [60, 4000]) {
+      const text = `{"answer":"tok${'\\'.repeat(run)}!"}`;
+      expect(redactSecrets(text, [secret])).toBe(text);
+    }
+    // And still finds it, JSON-escaped twice.
+    expect(redactSecrets(JSON.stringify(JSON.stringify(secret)), [secret])).toBe('"\\"[redacted]\\""');
+  });
+
+  it('finds a secret written with named HTML references, also escaped again, and CSV quotes', () => {
+    const secret = `Kq7"Zp&x9<Lm2>Tw'`;
+    const named = (text: string) =>
+      text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+    for (const echo of [named(secret), named(named(secret)), `"${secret.replace(/"/g, '""')}"`]) {
+      const output = redactSecrets(`<p>${echo}</p>`, [secret]);
+      expect(output).toContain('[redacted]');
+      expect(output).not.toMatch(/Zp|Lm2|Tw/);
+    }
+  });
+
+  it('finds numeric references with any number of leading zeros', () => {
+    const secret = 'Zq8wLp3vNx6tRb2-Hk';
+    for (const zeros of [0, 5, 70_000]) {
+      const output = redactSecrets(`x ${secret.replace('-', `&#${'0'.repeat(zeros)}45;`)} y`, [secret]);
+      expect(output).toBe('x [redacted] y');
+    }
+  });
+
+  it('a text cut short shows no part of a secret whose form runs past the cut, however long its escapes', () => {
+    const secret = 'Zq8wLp3vNx6tRb2-Hk';
+    const redactor = createRedactor([secret]);
+    const form = `Zq8wLp3vNx6tRb2&#${'0'.repeat(10_000)}45;Hk`;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: form.length - 1 }), filler, (cutAt, before) => {
+        // The first form whole, the second cut anywhere.
+        const text = `${before}${form}${form}`.slice(0, before.length + form.length + cutAt);
+        const output = redactor.redact(text, true);
+        expect(output.endsWith('...')).toBe(true);
+        // The checker: no piece of the secret is left, neither of the whole form nor of the cut one.
+        expect(output).not.toMatch(/Zq8w|Rb2|Hk|&#0/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
