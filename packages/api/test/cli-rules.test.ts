@@ -1,7 +1,7 @@
 // The CLI's rules for what it sends, when it asks, and what an export leaves on disk, each run
 // as users run it (the built bin in its own process) against the local fake over HTTP.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -272,6 +272,21 @@ describe('responses, what an export leaves on disk', () => {
     expect(again.stderr).toContain(`--cursor continues ${out}.partial, which does not exist`);
     expect(f.requests).toHaveLength(before);
     expect(readFileSync(out, 'utf8')).toBe(complete);
+  });
+
+  it('--cursor with an empty partial file, or an empty --out, stops before fetching and leaves the complete file as it is', async () => {
+    const f = await start();
+    const out = join(dir, 'kept.ndjson');
+    writeFileSync(out, 'complete\n');
+    writeFileSync(`${out}.partial`, '');
+    const resumed = await runCliProcess(['responses', String(f.siteId), '555', '--out', out, '--cursor', 'c1'], f);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain(`--cursor continues ${out}.partial, which is empty`);
+    const empty = await runCliProcess(['responses', String(f.siteId), '555', '--out='], f);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--out needs the name of the file to write');
+    expect(f.requests).toHaveLength(0);
+    expect(readFileSync(out, 'utf8')).toBe('complete\n');
   });
 
   it('a write that fails part-way leaves whole pages and a resume cursor after the last one; the resume completes the file', async () => {

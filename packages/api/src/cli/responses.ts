@@ -44,6 +44,7 @@ export async function responsesCommand(
   const pages = api.responses(siteId, surveyId, { limit, cursor: startCursor }).pages();
 
   const out = values.out;
+  if (out === '') throw new UsageError('--out needs the name of the file to write, such as responses.csv');
   const partial = out === undefined ? undefined : `${out}.partial`;
   // Checked before anything is fetched. The export ends by renaming FILE.partial over FILE: only
   // a regular file may be replaced (never a device such as /dev/null, a FIFO or a socket).
@@ -59,6 +60,12 @@ export async function responsesCommand(
   if (partial !== undefined && startCursor !== undefined && !existsSync(partial))
     throw new UsageError(
       `--cursor continues ${partial}, which does not exist: if that export completed, ${out} holds it; otherwise start again without --cursor`,
+    );
+  // A failed run prints a cursor only after a whole page: an empty partial file has none, and the
+  // cursor did not come from it.
+  if (partial !== undefined && startCursor !== undefined && statSync(partial).size === 0)
+    throw new UsageError(
+      `--cursor continues ${partial}, which is empty: no page of that export was written, so start again without --cursor`,
     );
   const layout = format === 'csv' ? csvLayout(await questionsOf(api, siteId, surveyId)) : undefined;
 
