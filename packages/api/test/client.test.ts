@@ -1,30 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestReport } from '../src/index';
+import { describe, expect, it, vi } from 'vitest';
+import { createHotjarApi, HotjarApiError } from '../src/index';
+import { apiFixture } from './api-fixture';
 import { fakeClock } from './clock';
-import { DEFAULT_SURVEY, type FakeHotjar, type FakeHotjarOptions, startFakeHotjar } from './fake-hotjar';
+import { DEFAULT_SURVEY, type FakeHotjar, startFakeHotjar } from './fake-hotjar';
 
-let fake: FakeHotjar | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function setup(fakeOptions: FakeHotjarOptions = {}, clientOptions: Partial<HotjarApiOptions> = {}) {
-  const clock = fakeClock();
-  fake = await startFakeHotjar({ now: clock.now, ...fakeOptions });
-  const reports: RequestReport[] = [];
-  const api = createHotjarApi({
-    clientId: fake.clientId,
-    clientSecret: fake.clientSecret,
-    baseUrl: fake.url,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0.5,
-    onRequest: (report) => reports.push(report),
-    ...clientOptions,
-  });
-  return { api, clock, fake, reports };
-}
+const { setup } = apiFixture();
 
 const isToken = (r: { path: string }) => r.path === '/v1/oauth/token';
 const responsesPath = (f: FakeHotjar) => `/v1/sites/${f.siteId}/surveys/${DEFAULT_SURVEY.id}/responses`;

@@ -7,44 +7,16 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHotjarApi, HotjarApiError, type HotjarApiOptions, type RequestReport } from '../src/index';
-import { fakeClock } from './clock';
-import {
-  DEFAULT_SURVEY,
-  type FakeHotjarOptions,
-  type RecordedRequest,
-  startFakeHotjar,
-  startRecorder,
-} from './fake-hotjar';
+import { describe, expect, it, vi } from 'vitest';
+import { createHotjarApi, HotjarApiError } from '../src/index';
+import { apiFixture } from './api-fixture';
+import { DEFAULT_SURVEY, type RecordedRequest, startRecorder } from './fake-hotjar';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function setup(fakeOptions: FakeHotjarOptions = {}, clientOptions: Partial<HotjarApiOptions> = {}) {
-  const clock = fakeClock();
-  const fake = await startFakeHotjar({ now: clock.now, ...fakeOptions });
-  closers.push(() => fake.close());
-  const reports: RequestReport[] = [];
-  const api = createHotjarApi({
-    clientId: fake.clientId,
-    clientSecret: fake.clientSecret,
-    baseUrl: fake.url,
-    now: clock.now,
-    sleep: clock.sleep,
-    timeoutSignal: clock.timeoutSignal,
-    random: () => 0.5,
-    onRequest: (report) => reports.push(report),
-    ...clientOptions,
-  });
-  return { api, clock, fake, reports };
-}
+const { setup, closeAfterTest } = apiFixture({ clockedTimeouts: true });
 
 async function recorder() {
   const other = await startRecorder();
-  closers.push(() => other.close());
+  closeAfterTest(() => other.close());
   return other;
 }
 
