@@ -6,9 +6,10 @@ import {
   type SkipReason,
   toHotjarUserId,
 } from '@hotjar-bridge/core';
-import { resolveBridgeOptions, skipMessage } from '@hotjar-bridge/core/internal';
+import { reportSkip, resolveBridgeOptions } from '@hotjar-bridge/core/internal';
 import { type HotjarPluginOptions, resolvePluginOptions } from './options';
 import { placeAfterSdkDestination, timelineOf } from './result-order';
+import { SENTENCES } from './sentences';
 import { setOnceMemory, setOnceOwner } from './set-once';
 import { DEFAULT_PLACEHOLDER, toTraits } from './user-properties';
 
@@ -108,11 +109,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   // has no getUserId() to ask.
   let reportedUserId: string | null = null;
 
-  const skip = (call: DiagnosticCall, reason: SkipReason, why: string, subject?: string): BridgeOutcome => {
-    const message = skipMessage(call, reason, why, subject);
-    bridge.report({ kind: 'skipped', call, reason, subject, message });
-    return { forwarded: false, reason, message };
-  };
+  const skip = (call: DiagnosticCall, reason: SkipReason, why: string | undefined, subject?: string) =>
+    reportSkip(bridge, call, reason, why, subject);
 
   // Said once: an event reached this plugin while Amplitude's own destination was not ahead of
   // it, so the app's track().promise resolved with this plugin's Result rather than Amplitude's.
@@ -123,8 +121,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'result-order',
-      message:
-        "load: Amplitude's own destination is not ahead of this plugin; track().promise gets this plugin's Result",
+      message: SENTENCES?.resultOrder,
     });
   };
 
@@ -157,7 +154,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'internal-error',
-      message: "load: reading Amplitude's config threw",
+      message: SENTENCES?.configThrew,
     });
 
   // True while events wait in the SDK's queue (behind the one being handled, if any).
@@ -210,17 +207,15 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now,
       // unless an event queued behind this one will, as it is forwarded.
       const outcomes = eventsQueued() ? [] : identifyUser();
-      return [...outcomes, skip('identify', 'other-user', "made for another user than the SDK's")];
+      return [...outcomes, skip('identify', 'other-user', SENTENCES?.otherUser)];
     }
     // Without a user id, Amplitude uploads it as the device's: the anonymous rules apply.
     const userId = stamped ? user : null;
     const mapped = toTraits(event.user_properties, placeholder);
     const { traits } = mapped;
-    const outcomes = mapped.unsupported.map((op) =>
-      skip('identify', 'unsupported', 'Hotjar has no such operation', op),
-    );
+    const outcomes = mapped.unsupported.map((op) => skip('identify', 'unsupported', SENTENCES?.unsupported, op));
     for (const key of mapped.placeholders) {
-      outcomes.push(skip('identify', 'nothing-to-send', `Amplitude's "${placeholder}" placeholder`, key));
+      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES?.placeholder(placeholder), key));
     }
     const keys = Object.keys(traits);
     // The owner is a hash, worked out only when there is a key to check or remember.
@@ -237,12 +232,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     for (const key of mapped.setOnce) {
       if (known.includes(key)) {
         delete traits[key];
-        outcomes.push(skip('identify', 'already-set-once', 'sent before from this browser', key));
+        outcomes.push(skip('identify', 'already-set-once', SENTENCES?.alreadySetOnce, key));
       }
     }
     // Nothing left for a user Hotjar already has: an empty identify would tell it nothing.
     if (Object.keys(traits).length === 0 && userId !== null && userId === bridge.identifiedUserId()) {
-      outcomes.push(skip('identify', 'nothing-to-send', 'no attribute left to send'));
+      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES?.nothingLeft));
       return outcomes;
     }
     const outcome = bridge.identify(userId, traits);
@@ -268,13 +263,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     if (type === '$identify') return identify(event);
     const outcomes = identifyUser();
     if (type === '$groupidentify') {
-      outcomes.push(skip('identify', 'unsupported', 'Hotjar has no groups', type));
+      outcomes.push(skip('identify', 'unsupported', SENTENCES?.noGroups, type));
     } else if (typeof type === 'string' && AMPLITUDE_EVENT.test(type)) {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents
           ? bridge.track(type, event.event_properties)
-          : skip('event', 'excluded', "Amplitude's own event, forwardAmplitudeEvents is false", type),
+          : skip('event', 'excluded', SENTENCES?.ownEvent, type),
       );
     } else {
       outcomes.push(bridge.track(type, event.event_properties));
@@ -309,10 +304,10 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       try {
         checkOrder();
         outcomes = optedOut
-          ? [skip('event', 'consent-revoked', 'Amplitude is opted out')]
+          ? [skip('event', 'consent-revoked', SENTENCES?.optedOut)]
           : forward(event as EventFields);
       } catch {
-        outcomes = [skip('event', 'internal-error', 'reading the event threw')];
+        outcomes = [skip('event', 'internal-error', SENTENCES?.eventThrew)];
       }
       const failed = (reasons: readonly SkipReason[]) =>
         outcomes.some((o) => !o.forwarded && reasons.includes(o.reason));

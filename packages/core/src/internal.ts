@@ -3,4 +3,5 @@
 export type { ResolvedIdentifyOptions } from './identify';
 export type { ResolvedBridgeOptions } from './options';
 export { optionError, resolveBridgeOptions } from './options';
+export { reportSkip } from './plugin-skip';
 export { flag, skipMessage } from './plugin-support';

@@ -1,5 +1,6 @@
 import type { HotjarBridgeOptions } from '@hotjar-bridge/core';
 import { flag, optionError } from '@hotjar-bridge/core/internal';
+import { SENTENCES } from './sentences';
 
 /** Options of `hotjarPlugin`: every option of the core bridge, plus how Segment's calls are read. */
 export interface HotjarPluginOptions extends HotjarBridgeOptions {
@@ -25,7 +26,7 @@ export interface ResolvedPluginOptions {
 export function resolvePluginOptions(options: HotjarPluginOptions): ResolvedPluginOptions {
   const category: unknown = options.consentCategory;
   if (category !== undefined && (typeof category !== 'string' || category === '')) {
-    throw optionError('consentCategory', category, 'a consent category name (a non-empty string)');
+    throw optionError('consentCategory', category, SENTENCES ? SENTENCES.consentCategory : '');
   }
   return {
     identifyAnonymous: flag(options, 'identifyAnonymous'),

@@ -1,7 +1,8 @@
-import { type BridgeOutcome, createHotjarBridge, type DiagnosticCall } from '@hotjar-bridge/core';
-import { resolveBridgeOptions, skipMessage } from '@hotjar-bridge/core/internal';
+import { createHotjarBridge, type DiagnosticCall } from '@hotjar-bridge/core';
+import { reportSkip, resolveBridgeOptions } from '@hotjar-bridge/core/internal';
 import type { Analytics, Context, Plugin } from '@segment/analytics-next';
 import { type HotjarPluginOptions, resolvePluginOptions } from './options';
+import { SENTENCES } from './sentences';
 import { VERSION } from './version';
 
 /** The destination plugin `analytics.register()` takes, with Hotjar's consent switches. */
@@ -48,8 +49,6 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     },
   });
 
-  const fields = (ctx: Context): EventFields => ctx.event as EventFields;
-
   // Segment calls every destination's load() before it applies the calls the page made before it
   // loaded (a reset() at logout among them), each of those in a task of its own, queued once it
   // emits 'initialize'. `then` runs in a task queued after those. Never throws.
@@ -78,20 +77,14 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const hasId = (userId: unknown): userId is string => typeof userId === 'string' && userId.trim() !== '';
 
   // Every identify, the app's and the one at page load, follows the same rules.
-  const identify = (userId: unknown, traits: unknown): BridgeOutcome | undefined => {
-    const hasUserId = hasId(userId);
-    if (!hasUserId && !identifyAnonymous) {
-      const reason = 'nothing-to-send';
-      const message = skipMessage('identify', reason, 'no userId, see identifyAnonymous');
-      bridge.report({ kind: 'skipped', call: 'identify', reason, message });
-      return undefined;
-    }
-    return bridge.identify(hasUserId ? userId : null, traits);
+  const identify = (userId: unknown, traits: unknown) => {
+    if (hasId(userId)) bridge.identify(userId, traits);
+    else if (identifyAnonymous) bridge.identify(null, traits);
+    else reportSkip(bridge, 'identify', 'nothing-to-send', SENTENCES?.noUserId);
   };
 
-  // The Analytics instance given to load() with identifyOnLoad, and the same while its stored
-  // user waits to be identified (at page load, or once consent allows).
-  let analyticsWithUser: Analytics | undefined;
+  // The Analytics instance given to load() while the user it stores waits to be identified: at
+  // page load with identifyOnLoad, or after an app's identify held back for consent.
   let storedUser: Analytics | undefined;
   // Whether Segment has applied the calls the page made before it loaded: until then its user
   // may be one a buffered reset() or identify() is about to replace.
@@ -132,12 +125,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     else if (!granted && bridge.consent() === 'granted') bridge.revokeConsent();
   };
 
-  const run = (ctx: Context, call: (event: EventFields) => BridgeOutcome | undefined): Context => {
+  const run = (ctx: Context, call: (event: EventFields) => unknown): Context => {
     current = ctx;
     try {
       // An event reaching a destination comes after the calls buffered before it.
       settled = true;
-      const event = fields(ctx);
+      const event = ctx.event as EventFields;
       consented(event);
       identifyStoredUser();
       call(event);
@@ -150,12 +143,8 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   };
 
   // Segment calls Hotjar has nothing for: handed on to nothing, but said, as every call left out is.
-  const unsupported = (call: DiagnosticCall, subject: string, why: string) => (ctx: Context) =>
-    run(ctx, () => {
-      const reason = 'unsupported';
-      bridge.report({ kind: 'skipped', call, reason, subject, message: skipMessage(call, reason, why, subject) });
-      return undefined;
-    });
+  const unsupported = (call: DiagnosticCall, subject: string, why: string | undefined) => (ctx: Context) =>
+    run(ctx, () => reportSkip(bridge, call, 'unsupported', why, subject));
 
   return {
     name: 'Hotjar',
@@ -171,7 +160,6 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         // Hotjar asks for an identify at every page load, with the current values: a returning
         // user who only tracks and pages would otherwise never be identified.
         if (identifyOnLoad) {
-          analyticsWithUser = analytics;
           storedUser = analytics;
           userAtLoad = { id: sdkUser() };
           afterBufferedCalls(analytics, () => {
@@ -192,18 +180,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         // Segment stamps an identify with its user when it is made; by the time it gets here a
         // reset() or another identify() may have changed the user, or the call's options may
         // have named someone else (`{ userId }`). Such an identify is not this visitor's.
-        const current = sdkUser();
-        if (host !== undefined && hasId(event.userId) && event.userId !== current) {
-          const reason = 'other-user';
-          const message = skipMessage('identify', reason, "made for another user than Segment's");
-          bridge.report({ kind: 'skipped', call: 'identify', reason, message });
-          return undefined;
-        }
-        return identify(event.userId, event.traits);
+        if (host !== undefined && hasId(event.userId) && event.userId !== sdkUser()) {
+          reportSkip(bridge, 'identify', 'other-user', SENTENCES?.otherUser);
+        } else identify(event.userId, event.traits);
       });
       // Held back for want of consent, it is not lost: Segment now stores this user, who is
       // identified once consent allows, as at page load.
-      if (bridge.consent() !== 'granted') storedUser = analyticsWithUser;
+      if (bridge.consent() !== 'granted') storedUser = identifyOnLoad ? host : undefined;
       return ctx;
     },
     track: (ctx) => run(ctx, (event) => bridge.track(event.event, event.properties)),
@@ -214,9 +197,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         const path = event.context?.page?.path;
         return bridge.page(typeof path === 'string' ? path : undefined);
       }),
-    group: unsupported('identify', 'group', 'Hotjar has no groups'),
-    alias: unsupported('identify', 'alias', 'Hotjar has no aliases'),
-    screen: unsupported('stateChange', 'screen', 'Hotjar has no screens'),
+    group: unsupported('identify', 'group', SENTENCES?.group),
+    alias: unsupported('identify', 'alias', SENTENCES?.alias),
+    screen: unsupported('stateChange', 'screen', SENTENCES?.screen),
     // deregister(): nothing more is forwarded; Hotjar's script, once loaded, stays until the page reloads.
     async unload() {
       bridge.revokeConsent();
