@@ -303,9 +303,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       let outcomes: BridgeOutcome[];
       try {
         checkOrder();
-        outcomes = optedOut
-          ? [skip('event', 'consent-revoked', SENTENCES?.optedOut)]
-          : forward(event as EventFields);
+        outcomes = optedOut ? [skip('event', 'consent-revoked', SENTENCES?.optedOut)] : forward(event as EventFields);
       } catch {
         outcomes = [skip('event', 'internal-error', SENTENCES?.eventThrew)];
       }
