@@ -78,10 +78,9 @@ function holdsObject(traits: Record<string, unknown>, key: string): boolean {
 /** The attribution placeholder the SDK was configured with: `initialEmptyValue`, 'EMPTY' by default. */
 function placeholderOf(config: Types.BrowserConfig): string {
   for (const tracking of [config.autocapture, config.defaultTracking]) {
-    if (typeof tracking !== 'object' || tracking === null) continue;
-    const attribution: unknown = tracking.attribution;
-    if (typeof attribution !== 'object' || attribution === null) continue;
-    const value: unknown = (attribution as { initialEmptyValue?: unknown }).initialEmptyValue;
+    // Either may be a boolean, or hold a boolean for attribution.
+    const value: unknown = (tracking as { attribution?: { initialEmptyValue?: unknown } } | undefined)?.attribution
+      ?.initialEmptyValue;
     if (typeof value === 'string') return value;
   }
   return DEFAULT_PLACEHOLDER;
@@ -244,7 +243,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     outcomes.push(outcome);
     if (keys.length > 0 && outcome.forwarded && outcome.call[0] === 'identify') {
       const sent = Object.keys(outcome.call[2]);
-      const separator = identifyOptions.separator ?? '_';
+      const { separator } = identifyOptions;
       // A key was sent as itself, or, holding an object, as the keys flattening made of it.
       setOnce.remember(
         owner,
