@@ -32,15 +32,6 @@ export function setOnceOwner(siteId: number, user: string): string {
   return `u${hash.toString(36)}`;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    // A sandboxed frame or blocked cookies: reading localStorage throws.
-    return undefined;
-  }
-}
-
 function parse(text: string | null): Entry {
   try {
     const value: unknown = JSON.parse(text ?? '{}');
@@ -75,22 +66,19 @@ function withKeys(entry: Entry, owner: string, keys: readonly string[]): Entry {
  * consent yet): what is remembered then stays in memory until `persist()`.
  */
 export function setOnceMemory(mayStore: () => boolean = () => true): SetOnceMemory {
+  // What this page last wrote: all there is where storage is missing or refuses.
   let memory: Entry = {};
   // Remembered while storing was not allowed: written by the next write that is.
   let unwritten: Entry = {};
   // Set once storage has refused a write: from then on this page keeps to memory.
   let memoryOnly = false;
-  const stored = (): Entry => {
-    const store = memoryOnly ? undefined : storage();
-    if (store === undefined) return memory;
-    try {
-      return parse(store.getItem(SET_ONCE_STORAGE_KEY));
-    } catch {
-      return memory;
-    }
-  };
   const read = (): Entry => {
-    let entry = stored();
+    let entry = memory;
+    try {
+      if (!memoryOnly) entry = parse(localStorage.getItem(SET_ONCE_STORAGE_KEY));
+    } catch {
+      // localStorage missing, or throwing in a sandboxed frame or with cookies blocked: memory stands in.
+    }
     for (const [owner, keys] of Object.entries(unwritten)) entry = withKeys(entry, owner, keys);
     return entry;
   };
@@ -98,9 +86,9 @@ export function setOnceMemory(mayStore: () => boolean = () => true): SetOnceMemo
     memory = entry;
     unwritten = {};
     try {
-      storage()?.setItem(SET_ONCE_STORAGE_KEY, JSON.stringify(entry));
+      localStorage.setItem(SET_ONCE_STORAGE_KEY, JSON.stringify(entry));
     } catch {
-      // Storage full or refused: this page still remembers, in memory.
+      // Storage missing, full or refused: this page still remembers, in memory.
       memoryOnly = true;
     }
   };
