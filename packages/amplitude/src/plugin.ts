@@ -120,7 +120,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'result-order',
-      message: SENTENCES?.resultOrder,
+      message: SENTENCES ? SENTENCES.resultOrder : undefined,
     });
   };
 
@@ -153,7 +153,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'internal-error',
-      message: SENTENCES?.configThrew,
+      message: SENTENCES ? SENTENCES.configThrew : undefined,
     });
 
   // True while events wait in the SDK's queue (behind the one being handled, if any).
@@ -206,15 +206,19 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now,
       // unless an event queued behind this one will, as it is forwarded.
       const outcomes = eventsQueued() ? [] : identifyUser();
-      return [...outcomes, skip('identify', 'other-user', SENTENCES?.otherUser)];
+      return [...outcomes, skip('identify', 'other-user', SENTENCES ? SENTENCES.otherUser : undefined)];
     }
     // Without a user id, Amplitude uploads it as the device's: the anonymous rules apply.
     const userId = stamped ? user : null;
     const mapped = toTraits(event.user_properties, placeholder);
     const { traits } = mapped;
-    const outcomes = mapped.unsupported.map((op) => skip('identify', 'unsupported', SENTENCES?.unsupported, op));
+    const outcomes = mapped.unsupported.map((op) =>
+      skip('identify', 'unsupported', SENTENCES ? SENTENCES.unsupported : undefined, op),
+    );
     for (const key of mapped.placeholders) {
-      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES?.placeholder(placeholder), key));
+      outcomes.push(
+        skip('identify', 'nothing-to-send', SENTENCES ? SENTENCES.placeholder(placeholder) : undefined, key),
+      );
     }
     const keys = Object.keys(traits);
     // The owner is a hash, worked out only when there is a key to check or remember.
@@ -231,12 +235,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     for (const key of mapped.setOnce) {
       if (known.includes(key)) {
         delete traits[key];
-        outcomes.push(skip('identify', 'already-set-once', SENTENCES?.alreadySetOnce, key));
+        outcomes.push(skip('identify', 'already-set-once', SENTENCES ? SENTENCES.alreadySetOnce : undefined, key));
       }
     }
     // Nothing left for a user Hotjar already has: an empty identify would tell it nothing.
     if (Object.keys(traits).length === 0 && userId !== null && userId === bridge.identifiedUserId()) {
-      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES?.nothingLeft));
+      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES ? SENTENCES.nothingLeft : undefined));
       return outcomes;
     }
     const outcome = bridge.identify(userId, traits);
@@ -262,13 +266,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     if (type === '$identify') return identify(event);
     const outcomes = identifyUser();
     if (type === '$groupidentify') {
-      outcomes.push(skip('identify', 'unsupported', SENTENCES?.noGroups, type));
+      outcomes.push(skip('identify', 'unsupported', SENTENCES ? SENTENCES.noGroups : undefined, type));
     } else if (typeof type === 'string' && AMPLITUDE_EVENT.test(type)) {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents
           ? bridge.track(type, event.event_properties)
-          : skip('event', 'excluded', SENTENCES?.ownEvent, type),
+          : skip('event', 'excluded', SENTENCES ? SENTENCES.ownEvent : undefined, type),
       );
     } else {
       outcomes.push(bridge.track(type, event.event_properties));
@@ -302,9 +306,11 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       let outcomes: BridgeOutcome[];
       try {
         checkOrder();
-        outcomes = optedOut ? [skip('event', 'consent-revoked', SENTENCES?.optedOut)] : forward(event as EventFields);
+        outcomes = optedOut
+          ? [skip('event', 'consent-revoked', SENTENCES ? SENTENCES.optedOut : undefined)]
+          : forward(event as EventFields);
       } catch {
-        outcomes = [skip('event', 'internal-error', SENTENCES?.eventThrew)];
+        outcomes = [skip('event', 'internal-error', SENTENCES ? SENTENCES.eventThrew : undefined)];
       }
       const failed = (reasons: readonly SkipReason[]) =>
         outcomes.some((o) => !o.forwarded && reasons.includes(o.reason));
