@@ -14,6 +14,7 @@ import { toHotjarPath } from './page-path';
 import { matchesAny } from './patterns';
 import { skipMessage } from './plugin-support';
 import { browserRuntime, type HotjarCall } from './runtime';
+import { SENTENCES } from './sentences';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
 export type ConsentState = 'granted' | 'pending' | 'revoked';
@@ -47,8 +48,8 @@ export interface HotjarBridge {
   consent(): ConsentState;
   /** The user id of the last identify call forwarded: `undefined` before any, `null` for an anonymous one. */
   identifiedUserId(): string | null | undefined;
-  /** Reports a plugin's diagnostic through the same callback and debug log as the bridge's own; the message is written when absent. */
-  report(input: DiagnosticInput): void;
+  /** Reports a plugin's diagnostic through the same callback and debug log as the bridge's own; the message is written when absent. Returns the diagnostic as reported. */
+  report(input: DiagnosticInput): HotjarDiagnostic;
 }
 
 const PREFIX = '[hotjar-bridge]';
@@ -155,8 +156,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             kind: 'load',
             call: 'load',
             reason: 'snippet-blocked',
-            message:
-              "load: Hotjar's inline snippet did not run; if a Content Security Policy blocks it, pass its nonce as the nonce option",
+            message: SENTENCES && SENTENCES.snippetBlocked,
           });
         }
       }
@@ -182,12 +182,12 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
           call: 'identify',
           reason,
           subject: 'userId',
-          message: `identify: user id dropped (${reason}), sent as null`,
+          message: SENTENCES && SENTENCES.userIdDropped(reason),
         });
       }
       for (const { key, reason, more } of mapped.dropped) {
         // Past `maxAttributes`, one report stands for every key left.
-        const message = more ? `identify: "${key}" and ${more} more keys dropped (${reason})` : undefined;
+        const message = SENTENCES && more ? SENTENCES.moreKeysDropped(key, more, reason) : undefined;
         report({ kind: 'dropped', call: 'identify', reason, subject: key, message });
       }
       for (const key of mapped.truncated)
@@ -221,7 +221,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             call: 'event',
             reason: 'sanitized',
             subject,
-            message: `event: "${subject}" sent as "${mapped.name}"`,
+            message: SENTENCES && SENTENCES.renamed(subject, mapped.name),
           });
         }
         return send(['event', mapped.name]);
@@ -231,13 +231,13 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       // pattern keeps a name out whether the event had it or the map gave it. The event's own
       // name given back is one of them, checked as given and as cleaned like any other.
       const own = subject === undefined ? undefined : cutForReport(subject);
-      const namedBy = `named by events.map${own === undefined ? '' : ` for "${own}"`}`;
+      const namedBy = SENTENCES && SENTENCES.namedBy(own);
       const result = runEventMap(opts.map, name, properties);
       if (result.names === null) {
         const { problem, why } = result;
         const message = skipMessage('event', problem, why, own);
-        report({ kind: 'skipped', call: 'event', reason: problem, subject: own, message });
-        return { forwarded: false, reason: problem, message };
+        const d = report({ kind: 'skipped', call: 'event', reason: problem, subject: own, message });
+        return { forwarded: false, reason: problem, message: d.message };
       }
       const sendMapped = (given: string): BridgeOutcome => {
         // Reports quote a name the map gave only as cleaned for Hotjar, never as given: the map
@@ -247,8 +247,8 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         const shown = cleaned.name === null ? undefined : cutForReport(cleaned.name);
         const skipName = (reason: SkipReason): BridgeOutcome => {
           const message = skipMessage('event', reason, namedBy, shown);
-          report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
-          return { forwarded: false, reason, message };
+          const d = report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
+          return { forwarded: false, reason, message: d.message };
         };
         if (mapped.name === null) return skipName(mapped.problem);
         if (matchesAny(opts.exclude, given) || matchesAny(opts.exclude, mapped.name)) return skipName('excluded');
@@ -258,7 +258,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
             call: 'event',
             reason: 'sanitized',
             subject: shown,
-            message: `event: "${shown}" sent cleaned (${namedBy})`,
+            message: SENTENCES && namedBy !== undefined ? SENTENCES.renamedByMap(shown, namedBy) : undefined,
           });
         }
         return send(['event', mapped.name]);
