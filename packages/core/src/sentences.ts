@@ -42,7 +42,7 @@ export const SENTENCES =
           `identify: "${key}" and ${more} more keys dropped (${reason})`,
         renamed: (subject: string, name: string) => `event: "${subject}" sent as "${name}"`,
         namedBy: (own: string | undefined) => `named by events.map${own === undefined ? '' : ` for "${own}"`}`,
-        renamedByMap: (shown: string, namedBy: string) => `event: "${shown}" sent cleaned (${namedBy})`,
+        renamedByMap: (shown: string, namedBy: string | undefined) => `event: "${shown}" sent cleaned (${namedBy})`,
         mapNone: 'no name',
         mapEmpty: 'an empty list',
         mapThrew: 'it threw',

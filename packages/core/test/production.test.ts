@@ -34,7 +34,9 @@ async function scenario(mode: Mode) {
     runtime,
     onDiagnostic: (d) => diagnostics.push(d),
     identify: { maxAttributes: 2 },
-    events: { map: ({ name }) => (name === 'none' ? null : name === 'many' ? ['a', 5 as unknown as string] : `${name}!`) },
+    events: {
+      map: ({ name }) => (name === 'none' ? null : name === 'many' ? ['a', 5 as unknown as string] : `${name}!`),
+    },
   };
   const bridge = core.createHotjarBridge(options);
   const outcomes = [
