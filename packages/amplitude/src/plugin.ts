@@ -120,7 +120,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'result-order',
-      message: SENTENCES ? SENTENCES.resultOrder : undefined,
+      message: SENTENCES && SENTENCES.resultOrder,
     });
   };
 
@@ -153,7 +153,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       kind: 'load',
       call: 'load',
       reason: 'internal-error',
-      message: SENTENCES ? SENTENCES.configThrew : undefined,
+      message: SENTENCES && SENTENCES.configThrew,
     });
 
   // True while events wait in the SDK's queue (behind the one being handled, if any).
@@ -206,19 +206,17 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       // The SDK's own user may be waiting for this event to be told to Hotjar: tell it now,
       // unless an event queued behind this one will, as it is forwarded.
       const outcomes = eventsQueued() ? [] : identifyUser();
-      return [...outcomes, skip('identify', 'other-user', SENTENCES ? SENTENCES.otherUser : undefined)];
+      return [...outcomes, skip('identify', 'other-user', SENTENCES && SENTENCES.otherUser)];
     }
     // Without a user id, Amplitude uploads it as the device's: the anonymous rules apply.
     const userId = stamped ? user : null;
     const mapped = toTraits(event.user_properties, placeholder);
     const { traits } = mapped;
     const outcomes = mapped.unsupported.map((op) =>
-      skip('identify', 'unsupported', SENTENCES ? SENTENCES.unsupported : undefined, op),
+      skip('identify', 'unsupported', SENTENCES && SENTENCES.unsupported, op),
     );
     for (const key of mapped.placeholders) {
-      outcomes.push(
-        skip('identify', 'nothing-to-send', SENTENCES ? SENTENCES.placeholder(placeholder) : undefined, key),
-      );
+      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES && SENTENCES.placeholder(placeholder), key));
     }
     const keys = Object.keys(traits);
     // The owner is a hash, worked out only when there is a key to check or remember.
@@ -235,12 +233,12 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     for (const key of mapped.setOnce) {
       if (known.includes(key)) {
         delete traits[key];
-        outcomes.push(skip('identify', 'already-set-once', SENTENCES ? SENTENCES.alreadySetOnce : undefined, key));
+        outcomes.push(skip('identify', 'already-set-once', SENTENCES && SENTENCES.alreadySetOnce, key));
       }
     }
     // Nothing left for a user Hotjar already has: an empty identify would tell it nothing.
     if (Object.keys(traits).length === 0 && userId !== null && userId === bridge.identifiedUserId()) {
-      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES ? SENTENCES.nothingLeft : undefined));
+      outcomes.push(skip('identify', 'nothing-to-send', SENTENCES && SENTENCES.nothingLeft));
       return outcomes;
     }
     const outcome = bridge.identify(userId, traits);
@@ -266,13 +264,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
     if (type === '$identify') return identify(event);
     const outcomes = identifyUser();
     if (type === '$groupidentify') {
-      outcomes.push(skip('identify', 'unsupported', SENTENCES ? SENTENCES.noGroups : undefined, type));
+      outcomes.push(skip('identify', 'unsupported', SENTENCES && SENTENCES.noGroups, type));
     } else if (typeof type === 'string' && AMPLITUDE_EVENT.test(type)) {
       if (pageChanges && type === PAGE_VIEWED) outcomes.push(bridge.page(event.event_properties?.[PAGE_PATH]));
       outcomes.push(
         forwardAmplitudeEvents
           ? bridge.track(type, event.event_properties)
-          : skip('event', 'excluded', SENTENCES ? SENTENCES.ownEvent : undefined, type),
+          : skip('event', 'excluded', SENTENCES && SENTENCES.ownEvent, type),
       );
     } else {
       outcomes.push(bridge.track(type, event.event_properties));
@@ -307,10 +305,10 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
       try {
         checkOrder();
         outcomes = optedOut
-          ? [skip('event', 'consent-revoked', SENTENCES ? SENTENCES.optedOut : undefined)]
+          ? [skip('event', 'consent-revoked', SENTENCES && SENTENCES.optedOut)]
           : forward(event as EventFields);
       } catch {
-        outcomes = [skip('event', 'internal-error', SENTENCES ? SENTENCES.eventThrew : undefined)];
+        outcomes = [skip('event', 'internal-error', SENTENCES && SENTENCES.eventThrew)];
       }
       const failed = (reasons: readonly SkipReason[]) =>
         outcomes.some((o) => !o.forwarded && reasons.includes(o.reason));

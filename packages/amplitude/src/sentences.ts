@@ -1,6 +1,12 @@
-// The plugin's sentences for developers, in one table that every production bundler drops
-// (it replaces `process.env.NODE_ENV`); Node and development builds keep it. Without it, each
-// report reads as the core writes it from its fields: `identify: "$add" skipped (unsupported)`.
+// The one reference to the build mode in this package: every bundler replaces it, Node and vitest read it.
+declare const process: { env: { NODE_ENV?: string } };
+
+/**
+ * The plugin's sentences for developers. A production build has none of it (`process.env.NODE_ENV`
+ * is `"production"` there): each report then reads as the core writes it from its fields,
+ * `identify: "$add" skipped (unsupported)`. Read it as `SENTENCES && SENTENCES.x`, which a
+ * bundler folds to `undefined`.
+ */
 export const SENTENCES =
   process.env.NODE_ENV !== 'production'
     ? {

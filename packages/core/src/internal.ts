@@ -5,3 +5,4 @@ export type { ResolvedBridgeOptions } from './options';
 export { optionError, resolveBridgeOptions } from './options';
 export { reportSkip } from './plugin-skip';
 export { flag, skipMessage } from './plugin-support';
+export { SENTENCES } from './sentences';

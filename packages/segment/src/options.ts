@@ -26,7 +26,7 @@ export interface ResolvedPluginOptions {
 export function resolvePluginOptions(options: HotjarPluginOptions): ResolvedPluginOptions {
   const category: unknown = options.consentCategory;
   if (category !== undefined && (typeof category !== 'string' || category === '')) {
-    throw optionError('consentCategory', category, SENTENCES ? SENTENCES.consentCategory : '');
+    throw optionError('consentCategory', category, SENTENCES && SENTENCES.consentCategory);
   }
   return {
     identifyAnonymous: flag(options, 'identifyAnonymous'),

@@ -80,7 +80,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   const identify = (userId: unknown, traits: unknown) => {
     if (hasId(userId)) bridge.identify(userId, traits);
     else if (identifyAnonymous) bridge.identify(null, traits);
-    else reportSkip(bridge, 'identify', 'nothing-to-send', SENTENCES ? SENTENCES.noUserId : undefined);
+    else reportSkip(bridge, 'identify', 'nothing-to-send', SENTENCES && SENTENCES.noUserId);
   };
 
   // The Analytics instance given to load() while the user it stores waits to be identified: at
@@ -181,7 +181,7 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         // reset() or another identify() may have changed the user, or the call's options may
         // have named someone else (`{ userId }`). Such an identify is not this visitor's.
         if (host !== undefined && hasId(event.userId) && event.userId !== sdkUser()) {
-          reportSkip(bridge, 'identify', 'other-user', SENTENCES ? SENTENCES.otherUser : undefined);
+          reportSkip(bridge, 'identify', 'other-user', SENTENCES && SENTENCES.otherUser);
         } else identify(event.userId, event.traits);
       });
       // Held back for want of consent, it is not lost: Segment now stores this user, who is
@@ -197,9 +197,9 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
         const path = event.context?.page?.path;
         return bridge.page(typeof path === 'string' ? path : undefined);
       }),
-    group: unsupported('identify', 'group', SENTENCES ? SENTENCES.group : undefined),
-    alias: unsupported('identify', 'alias', SENTENCES ? SENTENCES.alias : undefined),
-    screen: unsupported('stateChange', 'screen', SENTENCES ? SENTENCES.screen : undefined),
+    group: unsupported('identify', 'group', SENTENCES && SENTENCES.group),
+    alias: unsupported('identify', 'alias', SENTENCES && SENTENCES.alias),
+    screen: unsupported('stateChange', 'screen', SENTENCES && SENTENCES.screen),
     // deregister(): nothing more is forwarded; Hotjar's script, once loaded, stays until the page reloads.
     async unload() {
       bridge.revokeConsent();
