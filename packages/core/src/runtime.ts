@@ -1,5 +1,5 @@
 import hotjarBrowser from '@hotjar/browser';
-import type { HotjarAttributeValue } from './identify';
+import type { HotjarAttributeValue } from './identify-types';
 
 /** One call to Hotjar's browser API, as `window.hj(...)` receives it. */
 export type HotjarCall =
