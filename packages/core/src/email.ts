@@ -59,8 +59,12 @@ const NOT_PLAIN = /[^\x20-\x7e]|%/;
 
 /** A run of percent-escapes decoded as UTF-8, the rest of the text left as it is. */
 function decodeRun(run: string): string {
-  const bytes = new Uint8Array(run.length / 3);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+  const bytes = new Uint8Array(
+    run
+      .slice(1)
+      .split('%')
+      .map((hex) => Number.parseInt(hex, 16)),
+  );
   // Bytes that are not UTF-8 are left out, so that they cannot hide what surrounds them.
   return new TextDecoder().decode(bytes).replace(/\uFFFD/g, '');
 }
