@@ -69,7 +69,7 @@ function convert(value: unknown): { value: HotjarAttributeValue } | { reason: Dr
     case 'bigint': {
       // Rounding to a number keeps every bigint beyond the safe range beyond it.
       const number = Number(value);
-      return Math.abs(number) > Number.MAX_SAFE_INTEGER ? { reason: 'bigint-out-of-range' } : { value: number };
+      return numberProblem(number) ? { reason: 'bigint-out-of-range' } : { value: number };
     }
     case 'undefined':
     case 'function':
