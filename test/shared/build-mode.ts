@@ -1,0 +1,48 @@
+// What each build says, in one place: a development build (Node, vitest, `vite` dev, webpack
+// development, `next dev`, esbuild without --minify, the debug script tag) writes sentences; a
+// production build (esbuild --minify --platform=browser, `vite build`, webpack production,
+// `next build`, NODE_ENV=production in Node, the script tag) writes the short form from the
+// structured fields. The checks and the fields themselves are the same in both.
+
+export type BuildMode = 'development' | 'production';
+
+/** What `hotjarPlugin({ siteId: 'abc' })` (or `createHotjarBridge`) throws, in each build. */
+export const SITE_ID_REFUSAL: Record<BuildMode, { says: string; never?: string }> = {
+  development: { says: '[hotjar-bridge] siteId must be ' },
+  production: { says: '[hotjar-bridge] siteId is invalid, got "abc"', never: 'must be' },
+};
+
+/** What an `events.map` that gives no name for "Heartbeat" reports: the fields, and the message of each build. */
+export const MAP_NONE = {
+  fields: { kind: 'skipped', call: 'event', reason: 'map-none', subject: 'Heartbeat' },
+  message: {
+    development: 'event: "Heartbeat" skipped (map-none: no name)',
+    production: 'event: "Heartbeat" skipped (map-none)',
+  } satisfies Record<BuildMode, string>,
+} as const;
+
+/** Sentences only a development build holds: a production bundle containing one has kept the table. */
+export const DEVELOPMENT_SENTENCES = [
+  'your Hotjar site id: a positive integer or a string of digits',
+  "Hotjar's inline snippet did not run",
+  'a promise: names must be given at once',
+];
+
+/**
+ * The build the behaviour suites run against: `production` in the vitest project that resolves
+ * the packages to production bundles (HOTJAR_BRIDGE_BUILD), `development` everywhere else.
+ */
+export const BUILD_MODE: BuildMode = process.env.HOTJAR_BRIDGE_BUILD === 'production' ? 'production' : 'development';
+
+/**
+ * A diagnostic's message as the build under test writes it: the development sentence given,
+ * or, in production, the short form written from the structured fields.
+ */
+export function expectedMessage(
+  d: { kind: string; call: string; reason: string; subject?: string },
+  sentence: string,
+  mode: BuildMode = BUILD_MODE,
+): string {
+  if (mode === 'development') return sentence;
+  return `${d.call}:${d.subject === undefined ? '' : ` "${d.subject}"`} ${d.kind} (${d.reason})`;
+}
