@@ -109,8 +109,13 @@ export function hotjarPlugin(options: HotjarPluginOptions): HotjarPlugin {
   let reportedUserId: string | null = null;
 
   const skip = (call: DiagnosticCall, reason: SkipReason, why: string, subject?: string): BridgeOutcome => {
-    const message = skipMessage(call, reason, why, subject);
-    bridge.report({ kind: 'skipped', call, reason, subject, message });
+    const { message } = bridge.report({
+      kind: 'skipped',
+      call,
+      reason,
+      subject,
+      message: skipMessage(call, reason, why, subject),
+    });
     return { forwarded: false, reason, message };
   };
 

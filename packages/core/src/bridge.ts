@@ -14,6 +14,7 @@ import { toHotjarPath } from './page-path';
 import { matchesAny } from './patterns';
 import { skipMessage } from './plugin-support';
 import { browserRuntime, type HotjarCall } from './runtime';
+import { SENTENCES } from './sentences';
 
 /** Whether the user has agreed to Hotjar: `'revoked'` after `revokeConsent()`. */
 export type ConsentState = 'granted' | 'pending' | 'revoked';
@@ -47,8 +48,8 @@ export interface HotjarBridge {
   consent(): ConsentState;
   /** The user id of the last identify call forwarded: `undefined` before any, `null` for an anonymous one. */
   identifiedUserId(): string | null | undefined;
-  /** Reports a plugin's diagnostic through the same callback and debug log as the bridge's own; the message is written when absent. */
-  report(input: DiagnosticInput): void;
+  /** Reports a plugin's diagnostic through the same callback and debug log as the bridge's own; the message is written when absent. Returns the diagnostic as reported. */
+  report(input: DiagnosticInput): HotjarDiagnostic;
 }
 
 const PREFIX = '[hotjar-bridge]';
@@ -96,11 +97,20 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     }
     return d;
   };
+  // A report by its fields; `message` is a development sentence, the short form when absent.
+  const note = <K extends HotjarDiagnostic['kind']>(
+    kind: K,
+    call: DiagnosticCall,
+    reason: Extract<DiagnosticInput, { kind: K }>['reason'],
+    subject?: string,
+    message?: string,
+  ) => report({ kind, call, reason, subject, message } as DiagnosticInput);
 
-  const skip = (call: DiagnosticCall, reason: SkipReason, subject?: string): BridgeOutcome => {
-    const d = report({ kind: 'skipped', call, reason, subject });
-    return { forwarded: false, reason, message: d.message };
-  };
+  const skip = (call: DiagnosticCall, reason: SkipReason, subject?: string, message?: string): BridgeOutcome => ({
+    forwarded: false,
+    reason,
+    message: note('skipped', call, reason, subject, message).message,
+  });
 
   const send = (call: HotjarCall): BridgeOutcome => {
     runtime.installStub();
@@ -135,36 +145,28 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     if (loaded) return true;
     try {
       if (consent !== 'granted') {
-        report({ kind: 'skipped', call: 'load', reason: `consent-${consent}` });
+        note('skipped', 'load', `consent-${consent}`);
         return false;
       }
       if (!runtime.hasWindow()) {
-        report({ kind: 'load', call: 'load', reason: 'no-window' });
+        note('load', 'load', 'no-window');
         return false;
       }
       const existing = runtime.existingSiteId();
       if (existing !== null && existing !== opts.siteId) {
         foreignSite = true;
-        report({ kind: 'load', call: 'load', reason: 'other-site', subject: String(existing) });
+        note('load', 'load', 'other-site', String(existing));
         return false;
       }
       runtime.installStub();
-      if (existing === null && opts.loadScript) {
-        if (!runtime.inject(opts.siteId, opts.hotjarVersion, opts)) {
-          report({
-            kind: 'load',
-            call: 'load',
-            reason: 'snippet-blocked',
-            message:
-              "load: Hotjar's inline snippet did not run; if a Content Security Policy blocks it, pass its nonce as the nonce option",
-          });
-        }
+      if (existing === null && opts.loadScript && !runtime.inject(opts.siteId, opts.hotjarVersion, opts)) {
+        note('load', 'load', 'snippet-blocked', undefined, SENTENCES && SENTENCES.snippetBlocked);
       }
       loaded = true;
       if (opts.debug) console.log(PREFIX, 'loaded site', opts.siteId);
       return true;
     } catch {
-      report({ kind: 'load', call: 'load', reason: 'internal-error' });
+      note('load', 'load', 'internal-error');
       return false;
     }
   };
@@ -174,26 +176,21 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
     isLoaded: () => loaded,
     identify: guarded('identify', (userId: unknown, traits: unknown) => {
       const mapped = mapIdentify(userId, traits, opts.identify);
-      if (mapped.userIdDropped !== undefined) {
-        const reason = mapped.userIdDropped;
-        // The id itself stays out of the report: it may be personal data.
-        report({
-          kind: 'dropped',
-          call: 'identify',
-          reason,
-          subject: 'userId',
-          message: `identify: user id dropped (${reason}), sent as null`,
-        });
-      }
+      const reason = mapped.userIdDropped;
+      // The id itself stays out of the report: it may be personal data.
+      if (reason) note('dropped', 'identify', reason, 'userId', SENTENCES && SENTENCES.userIdDropped(reason));
       for (const { key, reason, more } of mapped.dropped) {
         // Past `maxAttributes`, one report stands for every key left.
-        const message = more ? `identify: "${key}" and ${more} more keys dropped (${reason})` : undefined;
-        report({ kind: 'dropped', call: 'identify', reason, subject: key, message });
+        note(
+          'dropped',
+          'identify',
+          reason,
+          key,
+          SENTENCES && more ? SENTENCES.moreKeysDropped(key, more, reason) : undefined,
+        );
       }
-      for (const key of mapped.truncated)
-        report({ kind: 'truncated', call: 'identify', reason: 'too-long', subject: key });
-      for (const key of mapped.reduced)
-        report({ kind: 'truncated', call: 'identify', reason: 'url-reduced', subject: key });
+      for (const key of mapped.truncated) note('truncated', 'identify', 'too-long', key);
+      for (const key of mapped.reduced) note('truncated', 'identify', 'url-reduced', key);
       if (mapped.userId === null && Object.keys(mapped.attributes).length === 0) {
         return skip('identify', 'nothing-to-send');
       }
@@ -216,13 +213,7 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
         const mapped = mapEventName(name, opts.eventName);
         if (mapped.name === null) return skip('event', mapped.problem, subject);
         if (mapped.changed && subject !== undefined) {
-          report({
-            kind: 'renamed',
-            call: 'event',
-            reason: 'sanitized',
-            subject,
-            message: `event: "${subject}" sent as "${mapped.name}"`,
-          });
+          note('renamed', 'event', 'sanitized', subject, SENTENCES && SENTENCES.renamed(subject, mapped.name));
         }
         return send(['event', mapped.name]);
       };
@@ -231,35 +222,22 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       // pattern keeps a name out whether the event had it or the map gave it. The event's own
       // name given back is one of them, checked as given and as cleaned like any other.
       const own = subject === undefined ? undefined : cutForReport(subject);
-      const namedBy = `named by events.map${own === undefined ? '' : ` for "${own}"`}`;
+      const namedBy = SENTENCES && SENTENCES.namedBy(own);
       const result = runEventMap(opts.map, name, properties);
-      if (result.names === null) {
-        const { problem, why } = result;
-        const message = skipMessage('event', problem, why, own);
-        report({ kind: 'skipped', call: 'event', reason: problem, subject: own, message });
-        return { forwarded: false, reason: problem, message };
-      }
+      if (result.names === null)
+        return skip('event', result.problem, own, skipMessage('event', result.problem, result.why, own));
       const sendMapped = (given: string): BridgeOutcome => {
         // Reports quote a name the map gave only as cleaned for Hotjar, never as given: the map
         // builds names from the event's data, in forms no address check may know.
         const cleaned = mapEventName(given, { maxLength: opts.eventName.maxLength });
         const mapped = opts.eventName.mode === 'strict' ? mapEventName(given, opts.eventName) : cleaned;
         const shown = cleaned.name === null ? undefined : cutForReport(cleaned.name);
-        const skipName = (reason: SkipReason): BridgeOutcome => {
-          const message = skipMessage('event', reason, namedBy, shown);
-          report({ kind: 'skipped', call: 'event', reason, subject: shown, message });
-          return { forwarded: false, reason, message };
-        };
+        const skipName = (reason: SkipReason) =>
+          skip('event', reason, shown, skipMessage('event', reason, namedBy, shown));
         if (mapped.name === null) return skipName(mapped.problem);
         if (matchesAny(opts.exclude, given) || matchesAny(opts.exclude, mapped.name)) return skipName('excluded');
         if (mapped.changed && shown !== undefined) {
-          report({
-            kind: 'renamed',
-            call: 'event',
-            reason: 'sanitized',
-            subject: shown,
-            message: `event: "${shown}" sent cleaned (${namedBy})`,
-          });
+          note('renamed', 'event', 'sanitized', shown, SENTENCES && SENTENCES.renamedByMap(shown, namedBy));
         }
         return send(['event', mapped.name]);
       };

@@ -1,6 +1,7 @@
 import type { SkipReason } from './diagnostics';
 import { shortenedWithoutEmails } from './email';
 import { isPlainObject } from './plain-object';
+import { SENTENCES } from './sentences';
 
 /** What `events.map` is given: the analytics event's own name and properties, frozen copies. */
 export interface EventMapInput {
@@ -24,8 +25,11 @@ export type EventMap = (event: EventMapInput) => string | readonly string[] | nu
 /** Why `events.map` gave no name to send: `map-none`, `map-threw`, `map-invalid`. An open set, like `SkipReason`. */
 export type EventMapProblem = Extract<SkipReason, `map-${string}`>;
 
-/** The names `runEventMap` got, or why there are none, with what the map gave in words (`a number`). */
-export type EventMapResult = { names: string[] } | { names: null; problem: EventMapProblem; why: string };
+/**
+ * The names `runEventMap` got, or why there are none, with what the map gave in words (`a
+ * number`) in a development build.
+ */
+export type EventMapResult = { names: string[] } | { names: null; problem: EventMapProblem; why: string | undefined };
 
 /** Most names one event may become: more is a mapper's mistake, not a plan for Hotjar's 50 searchable events. */
 export const MAX_MAPPED_NAMES = 10;
@@ -111,29 +115,24 @@ export function cutForReport(text: string): string {
   return shortenedWithoutEmails(text, 100);
 }
 
-/** What a value is, in words that quote none of it: the value may be the event's data. */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-const invalid = (why: string): EventMapResult => ({ names: null, problem: 'map-invalid', why });
+const invalid = (why: string | undefined): EventMapResult => ({ names: null, problem: 'map-invalid', why });
 
 /** What a map's return value holds: its names, or why it holds none. Reads each value once, never throws. */
 function namesOf(result: unknown): EventMapResult {
-  if (result === null || result === undefined) return { names: null, problem: 'map-none', why: 'no name' };
+  if (result === null || result === undefined) {
+    return { names: null, problem: 'map-none', why: SENTENCES && SENTENCES.mapNone };
+  }
   if (typeof result === 'string') return { names: [result] };
   if (Array.isArray(result)) {
     const length: unknown = result.length;
-    if (length === 0) return { names: null, problem: 'map-none', why: 'an empty list' };
+    if (length === 0) return { names: null, problem: 'map-none', why: SENTENCES && SENTENCES.mapEmpty };
     if (typeof length !== 'number' || length > MAX_MAPPED_NAMES) {
-      return invalid(`${String(length)} names, at most ${MAX_MAPPED_NAMES}`);
+      return invalid(SENTENCES && SENTENCES.mapTooMany(length, MAX_MAPPED_NAMES));
     }
     const names: string[] = [];
     for (let i = 0; i < length; i++) {
       const name: unknown = result[i];
-      if (typeof name !== 'string') return invalid(`a list holding ${describe(name)}`);
+      if (typeof name !== 'string') return invalid(SENTENCES && SENTENCES.mapGave(name, true));
       names.push(name);
     }
     return { names };
@@ -142,9 +141,9 @@ function namesOf(result: unknown): EventMapResult {
   if (typeof then === 'function') {
     // Its rejection is the map's failure, reported here: it must not surface in the page as unhandled.
     Promise.resolve(result).catch(() => undefined);
-    return invalid('a promise: names must be given at once');
+    return invalid(SENTENCES && SENTENCES.mapPromise);
   }
-  return invalid(describe(result));
+  return invalid(SENTENCES && SENTENCES.mapGave(result, false));
 }
 
 /**
@@ -162,11 +161,11 @@ export function runEventMap(map: EventMap, name: string, properties: unknown): E
     result = map(input);
   } catch {
     // The error itself stays out of reports: its message may quote the event's data.
-    return { names: null, problem: 'map-threw', why: 'it threw' };
+    return { names: null, problem: 'map-threw', why: SENTENCES && SENTENCES.mapThrew };
   }
   try {
     return namesOf(result);
   } catch {
-    return invalid('unreadable');
+    return invalid(SENTENCES && SENTENCES.mapUnreadable);
   }
 }

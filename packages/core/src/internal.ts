@@ -4,3 +4,4 @@ export type { ResolvedIdentifyOptions } from './identify';
 export type { ResolvedBridgeOptions } from './options';
 export { optionError, resolveBridgeOptions } from './options';
 export { flag, skipMessage } from './plugin-support';
+export { SENTENCES } from './sentences';

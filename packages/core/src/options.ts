@@ -5,6 +5,7 @@ import { EVENT_NAME_DEFAULTS, type EventNameOptions } from './event-name';
 import type { IdentifyOptions, ResolvedIdentifyOptions } from './identify';
 import { isPlainObject } from './plain-object';
 import type { HotjarRuntime } from './runtime';
+import { SENTENCES } from './sentences';
 import { isPositiveInteger } from './text';
 
 /** Which analytics events `track` forwards, and under which Hotjar event names. */
@@ -68,40 +69,64 @@ function show(value: unknown): string {
 }
 
 /**
- * The error for a bad option: names the option, the value and what is expected, so that a
- * mistake is fixed at the first page load rather than found missing in Hotjar weeks later.
+ * The error for a bad option: names the option and the value, and in a development build what
+ * is expected, so that a mistake is fixed at the first page load rather than found missing in
+ * Hotjar weeks later. `expected` is the development text (`SENTENCES.expected.x`), undefined in
+ * production, where the error reads `siteId is invalid, got "abc"`.
  */
-export function optionError(option: string, value: unknown, expected: string): TypeError {
-  return new TypeError(`[hotjar-bridge] ${option} must be ${expected}, got ${show(value)}`);
+export function optionError(option: string, value: unknown, expected: string | undefined): TypeError {
+  const problem = SENTENCES ? `must be ${expected}` : 'is invalid';
+  return new TypeError(`[hotjar-bridge] ${option} ${problem}, got ${show(value)}`);
 }
 
-type Check = <T>(option: string, value: unknown, ok: (value: unknown) => boolean, expected: string, fallback: T) => T;
+const isPatterns = (value: unknown) =>
+  Array.isArray(value) && value.every((p) => typeof p === 'string' || p instanceof RegExp);
 
-/** The value when `ok` accepts it, the fallback when it is undefined; throws otherwise. */
-const check: Check = (option, value, ok, expected, fallback) => {
+const RUNTIME_METHODS = ['hasWindow', 'existingSiteId', 'installStub', 'inject', 'call', 'currentPath'] as const;
+
+/** What an option may be, each with the words a development build's error uses (`SENTENCES.expected`). */
+const RULES = {
+  positiveInteger: isPositiveInteger,
+  boolean: (value: unknown) => typeof value === 'boolean',
+  function: (value: unknown) => typeof value === 'function',
+  object: isPlainObject,
+  string: (value: unknown) => typeof value === 'string',
+  nonEmptyString: (value: unknown) => typeof value === 'string' && value !== '',
+  patterns: isPatterns,
+  runtime: (value: unknown) =>
+    typeof value === 'object' &&
+    value !== null &&
+    RUNTIME_METHODS.every((m) => typeof (value as Record<string, unknown>)[m] === 'function'),
+};
+
+type Rule = keyof typeof RULES;
+
+/** Checks one option: the value when it is `rule`'s, the fallback when it is undefined. */
+type Check = <T>(option: string, value: unknown, rule: Rule | readonly string[], fallback: T) => T;
+
+const accepts = (rule: Rule | readonly string[], value: unknown) =>
+  typeof rule === 'string' ? RULES[rule](value) : rule.includes(value as string);
+
+/** Throws the option error for a value that is not `rule`'s (`rule` is a rule or the allowed strings). */
+const check: Check = (option, value, rule, fallback) => {
   if (value === undefined) return fallback;
-  if (!ok(value)) throw optionError(option, value, expected);
+  if (!accepts(rule, value)) {
+    const expected = SENTENCES && (typeof rule === 'string' ? SENTENCES.expected[rule] : SENTENCES.oneOf(rule));
+    throw optionError(option, value, expected);
+  }
   return value as never;
 };
 
-/** The value when `ok` accepts it, the fallback otherwise: for mapping functions, which never throw. */
-const orDefault: Check = (_option, value, ok, _expected, fallback) =>
-  value !== undefined && ok(value) ? (value as never) : fallback;
+/** The fallback for a value that is not `rule`'s: for mapping functions, which never throw. */
+const orDefault: Check = (_option, value, rule, fallback) =>
+  value !== undefined && accepts(rule, value) ? (value as never) : fallback;
 
-const POSITIVE_INTEGER = 'a positive integer';
-const isBoolean = (value: unknown) => typeof value === 'boolean';
-const isFunction = (value: unknown) => typeof value === 'function';
-const oneOf = (...allowed: string[]) =>
-  [(value: unknown) => allowed.includes(value as string), allowed.map((a) => `"${a}"`).join(' or ')] as const;
-const isPatterns = (value: unknown) =>
-  Array.isArray(value) && value.every((p) => typeof p === 'string' || p instanceof RegExp);
-const PATTERNS = 'an array of strings and regular expressions';
 // A string of digits is accepted for ids pasted from Hotjar's settings page. Anything else is
 // refused: @hotjar/browser writes these values into script source.
 const digits = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 function section(option: string, value: unknown, checker: Check = check): Record<string, unknown> {
-  return checker(option, value, isPlainObject, 'an object', {});
+  return checker(option, value, 'object', {});
 }
 
 /** `IdentifyOptions` with every default filled in. */
@@ -122,25 +147,17 @@ export const IDENTIFY_DEFAULTS: ResolvedIdentifyOptions = {
 export function resolveIdentifyOptions(options: unknown, onBad: 'throw' | 'default'): ResolvedIdentifyOptions {
   const checker = onBad === 'throw' ? check : orDefault;
   const given = section('identify', options, checker);
-  const [isNested, nestedValues] = oneOf('flatten', 'reject');
   const number = (name: 'maxKeyLength' | 'maxStringLength' | 'maxAttributes') =>
-    checker(`identify.${name}`, given[name], isPositiveInteger, POSITIVE_INTEGER, IDENTIFY_DEFAULTS[name]);
+    checker(`identify.${name}`, given[name], 'positiveInteger', IDENTIFY_DEFAULTS[name]);
   const anonymous = checker<ReadonlyArray<string | RegExp>>(
     'identify.anonymousAttributes',
     given.anonymousAttributes,
-    isPatterns,
-    PATTERNS,
+    'patterns',
     IDENTIFY_DEFAULTS.anonymousAttributes,
   );
   return {
-    nested: checker('identify.nested', given.nested, isNested, nestedValues, IDENTIFY_DEFAULTS.nested),
-    separator: checker(
-      'identify.separator',
-      given.separator,
-      (v) => typeof v === 'string',
-      'a string',
-      IDENTIFY_DEFAULTS.separator,
-    ),
+    nested: checker('identify.nested', given.nested, ['flatten', 'reject'], IDENTIFY_DEFAULTS.nested),
+    separator: checker('identify.separator', given.separator, 'string', IDENTIFY_DEFAULTS.separator),
     maxKeyLength: number('maxKeyLength'),
     maxStringLength: number('maxStringLength'),
     maxAttributes: number('maxAttributes'),
@@ -151,54 +168,28 @@ export function resolveIdentifyOptions(options: unknown, onBad: 'throw' | 'defau
 
 /** Validates bridge options, throwing a clear error for the first bad one. */
 export function resolveBridgeOptions(options: unknown): ResolvedBridgeOptions {
-  if (!isPlainObject(options)) throw optionError('options', options, 'an object with at least siteId');
+  if (!isPlainObject(options)) throw optionError('options', options, SENTENCES && SENTENCES.expected.options);
   const events = section('events', options.events);
   const identify = resolveIdentifyOptions(options.identify, 'throw');
   const eventName = section('eventName', options.eventName);
   const siteId = digits(options.siteId);
-  if (!isPositiveInteger(siteId)) {
-    throw optionError('siteId', options.siteId, 'your Hotjar site id: a positive integer or a string of digits');
-  }
-  const [isMode, modeValues] = oneOf('sanitize', 'strict');
-  const [isConsent, consentValues] = oneOf('granted', 'pending');
+  if (!isPositiveInteger(siteId)) throw optionError('siteId', options.siteId, SENTENCES && SENTENCES.expected.siteId);
   return {
     siteId,
-    hotjarVersion: check('hotjarVersion', digits(options.hotjarVersion), isPositiveInteger, POSITIVE_INTEGER, 6),
-    debug: check('debug', options.debug, isBoolean, 'true or false', false),
-    nonce: check('nonce', options.nonce, (v) => typeof v === 'string' && v !== '', 'a non-empty string', undefined),
-    loadScript: check('loadScript', options.loadScript, isBoolean, 'true or false', true),
-    consent: check('consent', options.consent, isConsent, consentValues, 'granted'),
-    include: check('events.include', events.include, isPatterns, PATTERNS, undefined),
-    exclude: check('events.exclude', events.exclude, isPatterns, PATTERNS, []),
-    map: check<EventMap | undefined>('events.map', events.map, isFunction, 'a function', undefined),
+    hotjarVersion: check('hotjarVersion', digits(options.hotjarVersion), 'positiveInteger', 6),
+    debug: check('debug', options.debug, 'boolean', false),
+    nonce: check('nonce', options.nonce, 'nonEmptyString', undefined),
+    loadScript: check('loadScript', options.loadScript, 'boolean', true),
+    consent: check('consent', options.consent, ['granted', 'pending'], 'granted'),
+    include: check('events.include', events.include, 'patterns', undefined),
+    exclude: check('events.exclude', events.exclude, 'patterns', []),
+    map: check<EventMap | undefined>('events.map', events.map, 'function', undefined),
     identify,
     eventName: {
-      mode: check('eventName.mode', eventName.mode, isMode, modeValues, EVENT_NAME_DEFAULTS.mode),
-      maxLength: check(
-        'eventName.maxLength',
-        eventName.maxLength,
-        isPositiveInteger,
-        POSITIVE_INTEGER,
-        EVENT_NAME_DEFAULTS.maxLength,
-      ),
+      mode: check('eventName.mode', eventName.mode, ['sanitize', 'strict'], EVENT_NAME_DEFAULTS.mode),
+      maxLength: check('eventName.maxLength', eventName.maxLength, 'positiveInteger', EVENT_NAME_DEFAULTS.maxLength),
     },
-    onDiagnostic: check('onDiagnostic', options.onDiagnostic, (v) => typeof v === 'function', 'a function', undefined),
-    runtime: check(
-      'runtime',
-      options.runtime,
-      isHotjarRuntime,
-      'an object with the methods of HotjarRuntime',
-      undefined,
-    ),
+    onDiagnostic: check('onDiagnostic', options.onDiagnostic, 'function', undefined),
+    runtime: check<HotjarRuntime | undefined>('runtime', options.runtime, 'runtime', undefined),
   };
-}
-
-const RUNTIME_METHODS = ['hasWindow', 'existingSiteId', 'installStub', 'inject', 'call', 'currentPath'] as const;
-
-function isHotjarRuntime(value: unknown): value is HotjarRuntime {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    RUNTIME_METHODS.every((m) => typeof (value as Record<string, unknown>)[m] === 'function')
-  );
 }

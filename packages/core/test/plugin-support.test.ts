@@ -24,4 +24,8 @@ describe('skipMessage', () => {
       'identify: skipped (nothing-to-send: no userId)',
     );
   });
+
+  it("gives no sentence without the plugin's words, so the core writes the short form", () => {
+    expect(skipMessage('event', 'excluded', undefined, 'session_start')).toBeUndefined();
+  });
 });
