@@ -1,17 +1,16 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild, createServer as viteServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpack from 'webpack';
 import { type BuildMode, DEVELOPMENT_SENTENCES, MAP_NONE, SITE_ID_REFUSAL } from '../shared/build-mode';
 import { openPage } from './harness';
 import { describeInBrowser } from './in-browser';
-import { serveStatic } from './static-server';
+import { freePort, serveStatic } from './static-server';
 
 // The proof that each package says sentences in development and the short form in production
 // with no configuration of ours, whatever builds the user's app: the app in fixtures/build-modes
@@ -21,6 +20,7 @@ import { serveStatic } from './static-server';
 
 const APP = fileURLToPath(new URL('./fixtures/build-modes/', import.meta.url));
 const TESTS = fileURLToPath(new URL('../', import.meta.url));
+const VITE_BIN = fileURLToPath(new URL('../node_modules/.bin/vite', import.meta.url));
 const POLL = { timeout: 30_000, interval: 50 };
 const HTML = (script: string) =>
   `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>build modes</title>\n<link rel="icon" href="data:,">\n<script src="${script}"></script>\n</head>\n<body></body>\n</html>\n`;
@@ -92,19 +92,43 @@ const webpackCase = (mode: BuildMode): BuildCase => ({
   },
 });
 
+/**
+ * Vite from its command line, as a user runs it: in a child process, since vitest's own
+ * NODE_ENV ("test") would otherwise be Vite's. The config file only keeps Vite's files in `out`.
+ */
+function vite(args: string[], out: string): ChildProcess {
+  const config = join(out, 'vite.config.mjs');
+  writeFileSync(
+    config,
+    `export default { cacheDir: ${JSON.stringify(join(out, '.vite-cache'))}, build: { outDir: ${JSON.stringify(join(out, 'site'))}, emptyOutDir: true } };\n`,
+  );
+  const { NODE_ENV: _, ...env } = process.env;
+  return spawn(VITE_BIN, [...args, APP, '--config', config, '--logLevel', 'warn'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+}
+
+/** Resolves with the output once the child exits with 0. */
+function finished(child: ChildProcess, what: string): Promise<string> {
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${what} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
 const viteBuildCase: BuildCase = {
   name: 'vite build',
   mode: 'production',
   async serve(out) {
-    await viteBuild({
-      root: APP,
-      configFile: false,
-      logLevel: 'silent',
-      cacheDir: join(out, '.vite-cache'),
-      build: { outDir: join(out, 'site'), emptyOutDir: true },
-    });
-    const site = await serveStatic(join(out, 'site'));
-    return { ...site, code: writtenCode(join(out, 'site')) };
+    await finished(vite(['build'], out), 'vite build');
+    return serveBuilt(join(out, 'site'));
   },
 };
 
@@ -113,17 +137,27 @@ const viteDevCase: BuildCase = {
   name: 'vite (dev server)',
   mode: 'development',
   async serve(out) {
-    const server = await viteServer({
-      root: APP,
-      configFile: false,
-      logLevel: 'silent',
-      cacheDir: join(out, '.vite-cache'),
-      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    });
-    await server.listen();
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('the Vite dev server gave no URL');
-    return { url, code: undefined, close: () => server.close() };
+    const port = await freePort();
+    const child = vite(['--host', '127.0.0.1', '--port', String(port), '--strictPort'], out);
+    const exited = finished(child, 'vite').catch((error: unknown) => error);
+    const url = `http://127.0.0.1:${port}`;
+    const close = async () => {
+      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    };
+    for (let attempt = 0; attempt < 600; attempt += 1) {
+      if (child.exitCode !== null) throw await exited;
+      if (
+        await fetch(url).then(
+          (response) => response.ok,
+          () => false,
+        )
+      )
+        return { url, code: undefined, close };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await close();
+    throw new Error(`vite did not answer on ${url}`);
   },
 };
 
