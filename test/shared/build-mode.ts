@@ -33,16 +33,3 @@ export const DEVELOPMENT_SENTENCES = [
  * the packages to production bundles (HOTJAR_BRIDGE_BUILD), `development` everywhere else.
  */
 export const BUILD_MODE: BuildMode = process.env.HOTJAR_BRIDGE_BUILD === 'production' ? 'production' : 'development';
-
-/**
- * A diagnostic's message as the build under test writes it: the development sentence given,
- * or, in production, the short form written from the structured fields.
- */
-export function expectedMessage(
-  d: { kind: string; call: string; reason: string; subject?: string },
-  sentence: string,
-  mode: BuildMode = BUILD_MODE,
-): string {
-  if (mode === 'development') return sentence;
-  return `${d.call}:${d.subject === undefined ? '' : ` "${d.subject}"`} ${d.kind} (${d.reason})`;
-}
