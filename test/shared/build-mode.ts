@@ -4,6 +4,8 @@
 // `next build`, NODE_ENV=production in Node, the script tag) writes the short form from the
 // structured fields. The checks and the fields themselves are the same in both.
 
+import { expect } from 'vitest';
+
 export type BuildMode = 'development' | 'production';
 
 /** What `hotjarPlugin({ siteId: 'abc' })` (or `createHotjarBridge`) throws, in each build. */
@@ -33,3 +35,15 @@ export const DEVELOPMENT_SENTENCES = [
  * the packages to production bundles (HOTJAR_BRIDGE_BUILD), `development` everywhere else.
  */
 export const BUILD_MODE: BuildMode = process.env.HOTJAR_BRIDGE_BUILD === 'production' ? 'production' : 'development';
+
+/** Checks a refusal of siteId "abc" (the error's message, or more around it) reads as a `mode` build writes it. */
+export function expectSiteIdRefusal(mode: BuildMode, text: string | null | undefined, label: string): void {
+  const { says, never } = SITE_ID_REFUSAL[mode];
+  expect(text, label).toContain(says);
+  if (never) expect(text, label).not.toContain(never);
+}
+
+/** Checks the reports of the "Heartbeat" the map drops: one, with the fields of both builds and the message of `mode`. */
+export function expectMapNoneReports(mode: BuildMode, reports: unknown[] | undefined, label: string): void {
+  expect(reports, label).toEqual([{ ...MAP_NONE.fields, message: MAP_NONE.message[mode] }]);
+}
