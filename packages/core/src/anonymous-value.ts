@@ -1,4 +1,5 @@
 import { containsEmail, readableForm } from './email';
+import { withoutQuery } from './text';
 
 // The credentials of a URL with an authority: after `scheme://` (or `//`, or `https:\\` once
 // read), everything up to the last `@` before the first `/`.
@@ -25,7 +26,7 @@ export function anonymousValue(value: string): string | null {
   const form = readableForm(value)?.replace(/\\/g, '/');
   if (form === undefined) return null;
   if (!/[?#@]/.test(form)) return value;
-  const beforeQuery = form.split(/[?#]/, 1)[0] ?? '';
+  const beforeQuery = withoutQuery(form);
   let reduced = beforeQuery.replace(AUTHORITY_CREDENTIALS, '$1');
   if (reduced === beforeQuery && LEADING_CREDENTIALS.test(beforeQuery)) {
     if (containsEmail(beforeQuery)) return null;

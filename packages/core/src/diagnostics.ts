@@ -1,6 +1,6 @@
 import { shortenedWithoutEmails } from './email';
 import type { EventNameProblem } from './event-name';
-import type { DropReason } from './identify';
+import type { DropReason } from './identify-types';
 
 /**
  * Why a whole call was not forwarded to Hotjar. An open set: new reasons may be added in a

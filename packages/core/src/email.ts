@@ -59,8 +59,12 @@ const NOT_PLAIN = /[^\x20-\x7e]|%/;
 
 /** A run of percent-escapes decoded as UTF-8, the rest of the text left as it is. */
 function decodeRun(run: string): string {
-  const bytes = new Uint8Array(run.length / 3);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+  const bytes = new Uint8Array(
+    run
+      .slice(1)
+      .split('%')
+      .map((hex) => Number.parseInt(hex, 16)),
+  );
   // Bytes that are not UTF-8 are left out, so that they cannot hide what surrounds them.
   return new TextDecoder().decode(bytes).replace(/\uFFFD/g, '');
 }
@@ -74,19 +78,26 @@ function nextForm(text: string): string {
     .replace(ESCAPE_RUNS, decodeRun);
 }
 
-/** True when `pattern` matches `text` in one of the forms it may be written in (see above). */
-function readsAs(text: string, pattern: RegExp): boolean {
+/**
+ * `text` read in each of its forms in turn (see above) until `pattern`, when given, matches one
+ * or it stops changing: that form. `null` when it still changes after the last round.
+ */
+function read(text: string, pattern?: RegExp): string | null {
   let form = text;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
-    if (pattern.test(form)) return true;
     // Printable ASCII without escapes reads the same in every form: most text ends here.
-    if (!NOT_PLAIN.test(form)) return false;
+    if (pattern?.test(form) || !NOT_PLAIN.test(form)) return form;
     const next = nextForm(form);
-    if (next === form) return false;
+    if (next === form) return form;
     form = next;
   }
-  // Still changing: what it finally reads as is unknown, so it is taken to match.
-  return true;
+  return null;
+}
+
+/** True when `pattern` matches `text` in one of its forms, or when what it finally reads as is unknown. */
+function readsAs(text: string, pattern: RegExp): boolean {
+  const form = read(text, pattern);
+  return form === null || pattern.test(form);
 }
 
 /**
@@ -97,11 +108,7 @@ function readsAs(text: string, pattern: RegExp): boolean {
  * the page was given.
  */
 export function containsEmail(text: string, sentLength?: number): boolean {
-  const form =
-    sentLength !== undefined && text.length > sentLength + EMAIL_SCAN_MARGIN
-      ? cutText(text, sentLength + EMAIL_SCAN_MARGIN)
-      : text;
-  return readsAs(form, CONTAINS_ADDRESS);
+  return readsAs(sentLength === undefined ? text : cutText(text, sentLength + EMAIL_SCAN_MARGIN), CONTAINS_ADDRESS);
 }
 
 /** True when `text`, trimmed, is one email address as written, and nothing else. */
@@ -134,14 +141,7 @@ export function withoutEmails(text: string): string {
  * changing. `null` when it still changes after MAX_ROUNDS: what it says cannot be known.
  */
 export function readableForm(text: string): string | null {
-  let form = text;
-  for (let round = 0; round <= MAX_ROUNDS; round++) {
-    if (!NOT_PLAIN.test(form)) return form;
-    const next = nextForm(form);
-    if (next === form) return form;
-    form = next;
-  }
-  return null;
+  return read(text);
 }
 
 // The last word of a text.

@@ -86,11 +86,9 @@ export function readOnlyCopy(value: unknown, budget = MAX_COPIED_VALUES): unknow
   let left = budget;
   const root = copyOf(value, 0);
   while (left > 0 && pending.length > 0) {
-    let smallest = 0;
-    for (let i = 1; i < pending.length; i++) {
-      if ((pending[i]?.size ?? 0) < (pending[smallest]?.size ?? 0)) smallest = i;
-    }
-    const { from, to, keys, size, depth } = pending.splice(smallest, 1)[0] as (typeof pending)[number];
+    const smallest = pending.reduce((a, b) => (b.size < a.size ? b : a));
+    pending.splice(pending.indexOf(smallest), 1);
+    const { from, to, keys, size, depth } = smallest;
     for (let index = 0; index < size && left-- > 0; index++) {
       try {
         const key = keys ? (keys[index] as string) : String(index);

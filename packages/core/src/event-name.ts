@@ -51,12 +51,12 @@ function clean(name: string, maxLength: number): string {
 /** Like `toHotjarEventName`, and says what changed or why the name was refused. */
 export function mapEventName(name: unknown, options?: EventNameOptions): MappedEventName {
   if (typeof name !== 'string') return { name: null, problem: 'not-a-string' };
-  if (name.trim() === '') return { name: null, problem: 'empty' };
   const given = isPlainObject(options) ? options : {};
   const maxLength = isPositiveInteger(given.maxLength) ? given.maxLength : EVENT_NAME_DEFAULTS.maxLength;
   // Only what can be sent is read and cleaned, so the cost follows the name's limit.
   if (containsEmail(name, maxLength)) return { name: null, problem: 'contains-email' };
   const mapped = clean(cutText(name, maxLength + EMAIL_SCAN_MARGIN), maxLength);
+  // A blank name, or one of refused characters only.
   if (mapped === '') return { name: null, problem: 'empty' };
   const changed = mapped !== name;
   if (changed && given.mode === 'strict') return { name: null, problem: 'needs-change' };

@@ -1,64 +1,10 @@
 import { anonymousValue } from './anonymous-value';
 import { containsEmail, EMAIL_PLACEHOLDER, EMAIL_SCAN_MARGIN, isEmail, shortenedWithoutEmails } from './email';
+import type { DropReason, HotjarAttributeValue, IdentifyOptions, ResolvedIdentifyOptions } from './identify-types';
 import { IDENTIFY_DEFAULTS, resolveIdentifyOptions } from './options';
 import { matchesAny } from './patterns';
 import { isPlainObject } from './plain-object';
 import { cutText } from './text';
-
-/**
- * Why a trait, or the user id, did not reach Hotjar. An open set: new reasons may be added in
- * a minor version, so a `switch` over it should keep a default branch.
- */
-export type DropReason =
-  | 'null'
-  | 'undefined'
-  | 'not-finite'
-  | 'unsafe-number'
-  | 'bigint-out-of-range'
-  | 'function'
-  | 'symbol'
-  | 'array'
-  | 'non-plain-object'
-  | 'invalid-date'
-  | 'getter-threw'
-  | 'unreadable'
-  | 'empty-key'
-  | 'empty-object'
-  | 'cycle'
-  | 'nested'
-  | 'too-deep'
-  | 'duplicate-key'
-  | 'key-too-long'
-  | 'email-in-key'
-  | 'email-in-wrong-key'
-  | 'invalid-email'
-  | 'invalid-url'
-  | 'personal-data-without-user-id'
-  | 'attribute-limit'
-  | 'empty-user-id'
-  | 'invalid-user-id';
-
-/** How traits become Hotjar user attributes. */
-export interface IdentifyOptions {
-  /** Nested plain objects: `'flatten'` joins their keys with `separator`; `'reject'` drops the whole value, as Hotjar itself would. @default 'flatten' */
-  nested?: 'flatten' | 'reject';
-  /** Joins the keys of a flattened nested object: `{ address: { city } }` gives `address_city`. @default '_' */
-  separator?: string;
-  /** Longest attribute name kept; longer names are dropped, not cut, because cut names can collide. @default 50 */
-  maxKeyLength?: number;
-  /** Longest string value; longer strings are cut to this length and listed in `truncated`. @default 200 */
-  maxStringLength?: number;
-  /** Most attributes sent in one identify call; Hotjar keeps at most 100 per site. @default 100 */
-  maxAttributes?: number;
-  /** The only attributes sent without a user id (a string matches the whole flattened key); a list given replaces the default. @default DEFAULT_ANONYMOUS_ATTRIBUTES */
-  anonymousAttributes?: ReadonlyArray<string | RegExp>;
-}
-
-/** `IdentifyOptions` after validation, every default filled in. */
-export type ResolvedIdentifyOptions = Required<IdentifyOptions>;
-
-/** A value Hotjar accepts as a user attribute. */
-export type HotjarAttributeValue = string | number | boolean;
 
 /** What `toHotjarIdentify` produces: the arguments of `hj('identify', userId, attributes)` and what was left out. */
 export interface HotjarIdentify {
@@ -87,23 +33,18 @@ export interface HotjarIdentify {
  */
 const MAX_DEPTH = 32;
 
+// Beyond the safe range a number is not the one that was meant: 12345678901234567890 prints
+// as "12345678901234567000", which is someone else's id.
+const numberProblem = (value: number): DropReason | undefined =>
+  Number.isFinite(value) ? (Math.abs(value) > Number.MAX_SAFE_INTEGER ? 'unsafe-number' : undefined) : 'not-finite';
+
 function mapUserId(userId: unknown): { userId: string | null; dropped?: DropReason } {
-  switch (typeof userId) {
-    case 'undefined':
-      return { userId: null };
-    // Not trimmed: Hotjar takes a changed id for another user.
-    case 'string':
-      return userId.trim() === '' ? { userId: null, dropped: 'empty-user-id' } : { userId };
-    case 'number':
-      if (!Number.isFinite(userId)) return { userId: null, dropped: 'not-finite' };
-      // Beyond the safe range the number is not the id that was meant: 12345678901234567890
-      // prints as "12345678901234567000", which is someone else.
-      if (Math.abs(userId) > Number.MAX_SAFE_INTEGER) return { userId: null, dropped: 'unsafe-number' };
-      return { userId: String(userId) };
-    case 'bigint':
-      return { userId: String(userId) };
-  }
-  return userId === null ? { userId: null } : { userId: null, dropped: 'invalid-user-id' };
+  if (userId === undefined || userId === null) return { userId: null };
+  // Not trimmed: Hotjar takes a changed id for another user.
+  if (typeof userId === 'string') return userId.trim() ? { userId } : { userId: null, dropped: 'empty-user-id' };
+  const dropped =
+    typeof userId === 'number' ? numberProblem(userId) : typeof userId === 'bigint' ? undefined : 'invalid-user-id';
+  return dropped ? { userId: null, dropped } : { userId: String(userId) };
 }
 
 /**
@@ -115,54 +56,59 @@ export function toHotjarUserId(userId: unknown): string | null {
   return mapUserId(userId).userId;
 }
 
-type Converted = { value: HotjarAttributeValue } | { reason: DropReason };
-
-/** Values other than strings, finite numbers and booleans. */
-function convert(value: unknown): Converted {
+/** A value other than a string as Hotjar can take it, or why it cannot. */
+function convert(value: unknown): { value: HotjarAttributeValue } | { reason: DropReason } {
   switch (typeof value) {
-    case 'number':
-      return { reason: Number.isFinite(value) ? 'unsafe-number' : 'not-finite' };
-    case 'bigint':
-      return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)
-        ? { value: Number(value) }
-        : { reason: 'bigint-out-of-range' };
+    case 'boolean':
+      return { value };
+    case 'number': {
+      const reason = numberProblem(value);
+      // -0 is sent as 0.
+      return reason ? { reason } : { value: value || 0 };
+    }
+    case 'bigint': {
+      // Rounding to a number keeps every bigint beyond the safe range beyond it.
+      const number = Number(value);
+      return numberProblem(number) ? { reason: 'bigint-out-of-range' } : { value: number };
+    }
     case 'undefined':
-      return { reason: 'undefined' };
     case 'function':
-      return { reason: 'function' };
     case 'symbol':
-      return { reason: 'symbol' };
+      return { reason: typeof value as DropReason };
   }
   if (value === null) return { reason: 'null' };
   try {
     if (Array.isArray(value)) return { reason: 'array' };
-    if (Object.prototype.toString.call(value) === '[object Date]') {
-      const time = Date.prototype.getTime.call(value);
-      return Number.isNaN(time) ? { reason: 'invalid-date' } : { value: new Date(time).toISOString() };
-    }
+    // Throws for anything but a Date, from any realm.
+    const time = Date.prototype.getTime.call(value);
+    return Number.isNaN(time) ? { reason: 'invalid-date' } : { value: new Date(time).toISOString() };
   } catch {
-    // A revoked Proxy: nothing Hotjar can take.
+    // Not a Date, or a revoked Proxy: nothing Hotjar can take.
+    return { reason: 'non-plain-object' };
   }
-  return { reason: 'non-plain-object' };
 }
 
 /** The mapping with options already resolved: what the bridge calls, with the options its factory validated. */
 export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIdentifyOptions): HotjarIdentify {
   const id = mapUserId(userId);
   const result: HotjarIdentify = { userId: id.userId, attributes: {}, dropped: [], truncated: [], reduced: [] };
-  if (id.dropped !== undefined) result.userIdDropped = id.dropped;
+  if (id.dropped) result.userIdDropped = id.dropped;
   if (!isPlainObject(traits)) return result;
   const anonymous = result.userId === null;
+  const { separator, maxKeyLength, maxStringLength } = opts;
   let count = 0;
   // The one `attribute-limit` entry, once the limit is reached.
   let limit: { more: number } | undefined;
 
+  const under = (prefix: string, name: string) => (prefix ? prefix + separator + name : name);
+
   // Keys are read for addresses only as far as a key can be sent (and the scan's margin past
   // it): a longer key dropped is reported with that part only.
   const drop = (key: string, reason: DropReason) => {
-    const shown =
-      key.length > opts.maxKeyLength + EMAIL_SCAN_MARGIN ? shortenedWithoutEmails(key, opts.maxKeyLength) : key;
-    const entry: HotjarIdentify['dropped'][number] = { key: shown, reason };
+    const entry: HotjarIdentify['dropped'][number] = {
+      key: key.length > maxKeyLength + EMAIL_SCAN_MARGIN ? shortenedWithoutEmails(key, maxKeyLength) : key,
+      reason,
+    };
     result.dropped.push(entry);
     return entry;
   };
@@ -177,51 +123,42 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
   };
 
   const addLeaf = (key: string, raw: unknown) => {
-    if (key.length > opts.maxKeyLength) return drop(key, 'key-too-long');
+    if (key.length > maxKeyLength) return drop(key, 'key-too-long');
     if (Object.prototype.hasOwnProperty.call(result.attributes, key)) return drop(key, 'duplicate-key');
     if (anonymous && !allowedWithoutUserId(key)) return drop(key, 'personal-data-without-user-id');
     let value: HotjarAttributeValue;
     let reduced = false;
-    if (typeof raw === 'string') {
-      if (key === 'email') {
-        value = raw.trim();
-        if (!isEmail(value) || value.length > opts.maxStringLength) return drop(key, 'invalid-email');
-        // Even when the allowlist names it: an address is personal data.
-        if (anonymous) return drop(key, 'personal-data-without-user-id');
-      } else {
-        // Only what can be sent is read: the cost follows what reaches Hotjar, not what was given.
-        const readable = cutText(raw, opts.maxStringLength + EMAIL_SCAN_MARGIN);
-        // A visitor's referrer carries the referring page's query string (names, tokens) and
-        // a URL's credentials: without a user id, no value keeps them, URL-like or not.
-        const text = anonymous ? anonymousValue(readable) : readable;
-        if (text === null)
-          return drop(key, containsEmail(readable, opts.maxStringLength) ? 'email-in-wrong-key' : 'invalid-url');
-        if (containsEmail(text, opts.maxStringLength)) return drop(key, 'email-in-wrong-key');
-        reduced = text !== readable;
-        value = reduced ? text : raw;
-      }
-    } else {
-      if (typeof raw === 'boolean') {
-        value = raw;
-      } else if (typeof raw === 'number' && Math.abs(raw) <= Number.MAX_SAFE_INTEGER) {
-        value = raw === 0 ? 0 : raw;
-      } else {
-        const converted = convert(raw);
-        if ('reason' in converted) return drop(key, converted.reason);
-        value = converted.value;
-      }
+    if (typeof raw !== 'string') {
+      const converted = convert(raw);
+      if ('reason' in converted) return drop(key, converted.reason);
       // Anything but a string (a Date's ISO text included) is never an email address.
       if (key === 'email') return drop(key, 'invalid-email');
+      value = converted.value;
+    } else if (key === 'email') {
+      value = raw.trim();
+      if (!isEmail(value) || value.length > maxStringLength) return drop(key, 'invalid-email');
+      // Even when the allowlist names it: an address is personal data.
+      if (anonymous) return drop(key, 'personal-data-without-user-id');
+    } else {
+      // Only what can be sent is read: the cost follows what reaches Hotjar, not what was given.
+      const readable = cutText(raw, maxStringLength + EMAIL_SCAN_MARGIN);
+      // A visitor's referrer carries the referring page's query string (names, tokens) and
+      // a URL's credentials: without a user id, no value keeps them, URL-like or not.
+      const text = anonymous ? anonymousValue(readable) : readable;
+      if (text === null)
+        return drop(key, containsEmail(readable, maxStringLength) ? 'email-in-wrong-key' : 'invalid-url');
+      if (containsEmail(text, maxStringLength)) return drop(key, 'email-in-wrong-key');
+      reduced = text !== readable;
+      value = reduced ? text : raw;
     }
-    if (typeof value === 'string' && value.length > opts.maxStringLength) {
-      value = cutText(value, opts.maxStringLength);
+    if (typeof value === 'string' && value.length > maxStringLength) {
+      value = cutText(value, maxStringLength);
       result.truncated.push(key);
     }
     if (reduced) result.reduced.push(key);
     count++;
-    // Assigning to "__proto__" would set the prototype instead of adding an attribute.
-    if (key === '__proto__') Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true });
-    else result.attributes[key] = value;
+    // Defined, not assigned: assigning to "__proto__" would set the prototype instead.
+    Object.defineProperty(result.attributes, key, { value, enumerable: true, writable: true, configurable: true });
   };
 
   // `ancestors` holds the objects on the path from the root, so a cycle is caught where it
@@ -233,19 +170,16 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
     } catch {
       return drop(prefix, 'unreadable');
     }
-    if (keys.length === 0 && prefix !== '') return drop(prefix, 'empty-object');
-    const { separator } = opts;
+    if (keys.length === 0 && prefix) return drop(prefix, 'empty-object');
     for (let i = 0; i < keys.length; i++) {
       const name = keys[i] as string;
-      const key = prefix === '' ? name : prefix + separator + name;
+      const key = under(prefix, name);
       let value: unknown;
       // The limit reached: what is left is counted, not read, so the cost stops with what is sent.
       if (count >= opts.maxAttributes) {
         if (limit) limit.more += keys.length - i;
         else {
-          const shown = containsEmail(key, opts.maxKeyLength)
-            ? prefix + (prefix && separator) + EMAIL_PLACEHOLDER
-            : key;
+          const shown = containsEmail(key, maxKeyLength) ? under(prefix, EMAIL_PLACEHOLDER) : key;
           limit = Object.assign(drop(shown, 'attribute-limit'), { more: keys.length - i - 1 });
         }
         return;
@@ -255,8 +189,8 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
         continue;
       }
       // The whole key, as Hotjar would get it: a separator can complete an address.
-      if (containsEmail(key, opts.maxKeyLength)) {
-        drop(prefix === '' ? EMAIL_PLACEHOLDER : prefix + separator + EMAIL_PLACEHOLDER, 'email-in-key');
+      if (containsEmail(key, maxKeyLength)) {
+        drop(under(prefix, EMAIL_PLACEHOLDER), 'email-in-key');
         continue;
       }
       try {
@@ -265,13 +199,13 @@ export function mapIdentify(userId: unknown, traits: unknown, opts: ResolvedIden
         drop(key, 'getter-threw');
         continue;
       }
-      if (typeof value !== 'object' || value === null || !isPlainObject(value)) {
+      if (!isPlainObject(value)) {
         addLeaf(key, value);
       } else if (ancestors.includes(value)) {
         drop(key, 'cycle');
       } else if (opts.nested === 'reject') {
         drop(key, 'nested');
-      } else if (key.length + separator.length + 1 > opts.maxKeyLength) {
+      } else if (key.length + separator.length + 1 > maxKeyLength) {
         // Every key below this one would be longer still.
         drop(key, 'key-too-long');
       } else if (ancestors.length > MAX_DEPTH) {

@@ -2,7 +2,7 @@ import { DEFAULT_ANONYMOUS_ATTRIBUTES } from './anonymous-attributes';
 import type { DiagnosticHandler } from './diagnostics';
 import type { EventMap } from './event-map';
 import { EVENT_NAME_DEFAULTS, type EventNameOptions } from './event-name';
-import type { IdentifyOptions, ResolvedIdentifyOptions } from './identify';
+import type { IdentifyOptions, ResolvedIdentifyOptions } from './identify-types';
 import { isPlainObject } from './plain-object';
 import type { HotjarRuntime } from './runtime';
 import { SENTENCES } from './sentences';

@@ -1,3 +1,5 @@
+import { withoutQuery } from './text';
+
 /**
  * Longest path sent as a stateChange. Hotjar states no limit; a longer "path" is not a page of
  * the site, and the bound keeps the address scan of each page change short.
@@ -25,7 +27,7 @@ export function toHotjarPath(value: unknown): string | null {
     // `mailto:` and the like have no path.
     if (!path.startsWith('/')) return null;
   } else {
-    path = text.split(/[?#]/, 1)[0] ?? '';
+    path = withoutQuery(text);
   }
   return path === '' || path.length > MAX_PATH_LENGTH ? null : path;
 }

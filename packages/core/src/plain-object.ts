@@ -7,8 +7,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   try {
     if (Object.prototype.toString.call(value) !== '[object Object]') return false;
     const proto: unknown = Object.getPrototypeOf(value);
-    // This realm's Object.prototype first: asking for its prototype costs a call into the engine.
-    return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+    return proto === null || Object.getPrototypeOf(proto) === null;
   } catch {
     // A revoked Proxy throws on every inspection: it is not something Hotjar can take.
     return false;

@@ -1,5 +1,6 @@
 import hotjarBrowser from '@hotjar/browser';
-import type { HotjarAttributeValue } from './identify';
+import type { HotjarAttributeValue } from './identify-types';
+import { isPositiveInteger } from './text';
 
 /** One call to Hotjar's browser API, as `window.hj(...)` receives it. */
 export type HotjarCall =
@@ -50,9 +51,8 @@ export function browserRuntime(): HotjarRuntime {
   return {
     hasWindow: () => typeof window !== 'undefined' && typeof document !== 'undefined',
     existingSiteId() {
-      const settings = hotjarWindow()._hjSettings;
-      const hjid = Number(settings?.hjid);
-      if (Number.isSafeInteger(hjid) && hjid > 0) return hjid;
+      const hjid = Number(hotjarWindow()._hjSettings?.hjid);
+      if (isPositiveInteger(hjid)) return hjid;
       for (const script of Array.from(document.scripts)) {
         const match = LOADER_SRC.exec(script.src);
         if (match) return Number(match[1]);
@@ -74,12 +74,7 @@ export function browserRuntime(): HotjarRuntime {
       browserApi().init(siteId, version, nonce === undefined ? { debug } : { debug, nonce });
       return Number(hotjarWindow()._hjSettings?.hjid) === siteId;
     },
-    call(call) {
-      const api = browserApi();
-      if (call[0] === 'identify') return api.identify(call[1], call[2]);
-      if (call[0] === 'event') return api.event(call[1]);
-      return api.stateChange(call[1]);
-    },
+    call: ([method, ...args]) => (browserApi()[method] as (...args: unknown[]) => boolean)(...args),
     currentPath: () => window.location.pathname,
   };
 }

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANONYMOUS_ATTRIBUTES } from '../src/anonymous-attributes';
 import { toHotjarIdentify, toHotjarUserId } from '../src/identify';
@@ -71,6 +72,44 @@ describe('toHotjarIdentify: values', () => {
     const result = toHotjarIdentify('u1', { small: 12n, big: 2n ** 60n, negative: -(2n ** 60n) });
     expect(result.attributes).toEqual({ small: 12 });
     expect(reasons(result)).toEqual({ big: 'bigint-out-of-range', negative: 'bigint-out-of-range' });
+  });
+
+  it('takes values at the edges of the safe range, and a Date of any realm cut like any string', () => {
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    const result = toHotjarIdentify(
+      'u1',
+      {
+        top: max,
+        bottom: -max,
+        over: max + 1n,
+        under: -max - 1n,
+        zero: -0,
+        framed: runInNewContext('new Date(Date.UTC(2024, 0, 2))'),
+        tagged: Object.assign(new Date(0), { [Symbol.toStringTag]: 'Moment' }),
+        fake: { [Symbol.toStringTag]: 'Date', getTime: () => 0 },
+        revoked: (() => {
+          const { proxy, revoke } = Proxy.revocable(new Date(0), {});
+          revoke();
+          return proxy;
+        })(),
+      },
+      { maxStringLength: 10 },
+    );
+    expect(result.attributes).toEqual({
+      top: Number.MAX_SAFE_INTEGER,
+      bottom: -Number.MAX_SAFE_INTEGER,
+      zero: 0,
+      framed: '2024-01-02',
+      tagged: '1970-01-01',
+    });
+    expect(Object.is(result.attributes.zero, 0)).toBe(true);
+    expect(result.truncated).toEqual(['framed', 'tagged']);
+    expect(reasons(result)).toEqual({
+      over: 'bigint-out-of-range',
+      under: 'bigint-out-of-range',
+      fake: 'non-plain-object',
+      revoked: 'non-plain-object',
+    });
   });
 
   it('drops every value Hotjar cannot take, each with its reason', () => {

@@ -4,7 +4,8 @@ import { recordingRuntime } from '../../../test/shared/recording-runtime';
 import { createHotjarBridge } from '../src/bridge';
 import type { HotjarDiagnostic } from '../src/diagnostics';
 import { toHotjarEventName } from '../src/event-name';
-import { type IdentifyOptions, toHotjarIdentify } from '../src/identify';
+import { toHotjarIdentify } from '../src/identify';
+import type { IdentifyOptions } from '../src/identify-types';
 
 // One seed for the whole file, printed with any failure: FC_SEED=<seed> replays the run
 // (fast-check's own message adds the path of the failing case).
