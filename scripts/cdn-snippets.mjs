@@ -1,7 +1,8 @@
 // Writes the script-tag example of each vendor package's README (between its
-// `<!-- cdn-snippet -->` markers) from the built file: the CDN URL names the package's exact
-// version, and `integrity` holds the SHA-384 hash of dist/hotjar-bridge-<vendor>.min.js as
-// built now. With --check it writes nothing and fails when a README differs from what it would
+// `<!-- cdn-snippet -->` markers) from the built files: the CDN URLs name the package's exact
+// version, and each `integrity` holds the SHA-384 hash of its file as built now: the production
+// build, dist/hotjar-bridge-<vendor>.min.js, in the example, and the debug build beside it,
+// dist/hotjar-bridge-<vendor>.debug.min.js, in the tag that may replace it. With --check it writes nothing and fails when a README differs from what it would
 // write (run `pnpm run cdn:update` then); `pnpm run check` runs it after a fresh build.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -52,22 +53,38 @@ export function integrity(path) {
   return `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}`;
 }
 
+/** The plugin's tag for one built file: pinned to the package's version, checked against the file's hash. */
+function tag(vendor, file) {
+  const path = `@hotjar-bridge/${vendor}@${manifest(vendor).version}/${file}`;
+  return [
+    '<script',
+    `  src="https://cdn.jsdelivr.net/npm/${path}"`,
+    `  integrity="${integrity(join(root, 'packages', vendor, file))}"`,
+    '  crossorigin="anonymous"',
+    '></script>',
+  ];
+}
+
 function block(vendor) {
-  const { file } = scriptTags[vendor];
-  const { version } = manifest(vendor);
-  const path = `@hotjar-bridge/${vendor}@${version}/${file}`;
-  const hash = integrity(join(root, 'packages', vendor, file));
+  const { file, debug } = scriptTags[vendor];
+  const unpkg = `https://unpkg.com/@hotjar-bridge/${vendor}@${manifest(vendor).version}/${file}`;
   return [
     START,
     '```html',
     ...pages[vendor].snippet,
-    `<!-- 2. the plugin, pinned to one version and checked against its hash; the same file is at https://unpkg.com/${path} -->`,
-    '<script',
-    `  src="https://cdn.jsdelivr.net/npm/${path}"`,
-    `  integrity="${hash}"`,
-    '  crossorigin="anonymous"',
-    '></script>',
+    `<!-- 2. the plugin, pinned to one version and checked against its hash; the same file is at ${unpkg} -->`,
+    ...tag(vendor, file),
     ...pages[vendor].use,
+    '```',
+    '',
+    'The file above is the production build: a refused option or a report reads in its short form',
+    '(`siteId is invalid, got "abc"`, `event: "Heartbeat" skipped (map-none)`; [what each code',
+    'means](../core/README.md#development-and-production-builds)). While you set the page up, the',
+    'debug build in place of step 2 says the same in words (`siteId must be your Hotjar site id:',
+    '...`); it is larger, and forwards exactly the same calls:',
+    '',
+    '```html',
+    ...tag(vendor, debug),
     '```',
     END,
   ].join('\n');
@@ -83,13 +100,13 @@ for (const vendor of Object.keys(scriptTags)) {
   if (start < 0 || end < start) throw new Error(`${relative(root, readme)} has no ${START} ... ${END} block`);
   const updated = text.slice(0, start) + block(vendor) + text.slice(end + END.length);
   if (updated === text) {
-    console.log(`ok   ${relative(root, readme)}: the script tag matches the built ${scriptTags[vendor].file}`);
+    console.log(`ok   ${relative(root, readme)}: the script tags match the built files`);
   } else if (check) {
     stale.push(relative(root, readme));
   } else {
     writeFileSync(readme, updated);
     console.log(
-      `wrote ${relative(root, readme)}: the script tag of ${manifest(vendor).version}, hashed from the build`,
+      `wrote ${relative(root, readme)}: the script tags of ${manifest(vendor).version}, hashed from the builds`,
     );
   }
 }

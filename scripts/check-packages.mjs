@@ -15,7 +15,8 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const packed = packAll(join(root, '.tmp', 'packs'), { before: (_name, dir) => run(bin('publint'), ['--strict'], dir) });
 for (const [name, tarball] of Object.entries(packed)) {
   // attw reads module types; the script-tag builds are classic scripts, run by the scratch project instead.
-  const exclude = scriptTags[name] ? ['--exclude-entrypoints', `./${scriptTags[name].file}`] : [];
+  const tags = scriptTags[name];
+  const exclude = tags ? ['--exclude-entrypoints', `./${tags.file}`, `./${tags.debug}`] : [];
   run(bin('attw'), [tarball, '--format', 'table-flipped', ...exclude]);
 }
 // Every install line pack:all prints, in one project.
@@ -53,13 +54,22 @@ for (const [name, exported] of checks) {
     join(consumer, 'script-tags.cjs'),
     `const { readFileSync } = require('node:fs');
 const vm = require('node:vm');
-for (const [vendor, { file, global }] of Object.entries(${JSON.stringify(scriptTags)})) {
-  const path = require.resolve('@hotjar-bridge/' + vendor + '/' + file);
-  const page = vm.createContext({});
-  vm.runInContext(readFileSync(path, 'utf8'), page);
-  const api = page[global];
-  if (typeof api?.plugin !== 'function' || api.plugin !== api.hotjarPlugin) throw new Error(file + ': no ' + global + '.plugin');
-  console.log('ok', '@hotjar-bridge/' + vendor + '/' + file, 'defines', global + '.plugin');
+// The production file refuses a bad option with the short form, the debug file with the sentence.
+for (const [vendor, { file, debug, global }] of Object.entries(${JSON.stringify(scriptTags)})) {
+  for (const [path, expected] of [[file, 'siteId is invalid'], [debug, 'siteId must be']]) {
+    const page = vm.createContext({});
+    vm.runInContext(readFileSync(require.resolve('@hotjar-bridge/' + vendor + '/' + path), 'utf8'), page);
+    const api = page[global];
+    if (typeof api?.plugin !== 'function' || api.plugin !== api.hotjarPlugin) throw new Error(path + ': no ' + global + '.plugin');
+    let refusal = '';
+    try {
+      api.plugin({ siteId: 'abc' });
+    } catch (error) {
+      refusal = String(error && error.message);
+    }
+    if (!refusal.includes(expected)) throw new Error(path + ': siteId "abc" gives ' + JSON.stringify(refusal) + ', not ' + expected);
+    console.log('ok', '@hotjar-bridge/' + vendor + '/' + path, 'defines', global + '.plugin, which says', JSON.stringify(refusal));
+  }
 }
 `,
   );

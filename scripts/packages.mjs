@@ -14,11 +14,20 @@ export const packages = ['core', 'amplitude', 'segment', 'api'];
 
 /**
  * The script-tag builds: classic scripts that define a window global, not modules. `file` is
- * the path inside the package.
+ * the production build's path inside the package (codes in place of sentences), `debug` the
+ * development build's beside it (the sentences), both defining the same global.
  */
 export const scriptTags = {
-  amplitude: { file: 'dist/hotjar-bridge-amplitude.min.js', global: 'hotjarBridgeAmplitude' },
-  segment: { file: 'dist/hotjar-bridge-segment.min.js', global: 'hotjarBridgeSegment' },
+  amplitude: {
+    file: 'dist/hotjar-bridge-amplitude.min.js',
+    debug: 'dist/hotjar-bridge-amplitude.debug.min.js',
+    global: 'hotjarBridgeAmplitude',
+  },
+  segment: {
+    file: 'dist/hotjar-bridge-segment.min.js',
+    debug: 'dist/hotjar-bridge-segment.debug.min.js',
+    global: 'hotjarBridgeSegment',
+  },
 };
 
 /** The SDK each vendor package needs beside it (a peer dependency), and the version the tests run. */

@@ -11,6 +11,18 @@
 // The limits first asked for were 1.5 KB for the core and 2.0 KB for each vendor package. The
 // features above do not fit in them: @hotjar/browser and the option checks alone take about
 // 1.8 KB gzipped. Meeting them means dropping features, which is a product decision, not a size fix.
+//
+// Every figure is of a production build (what `esbuild --bundle --minify --platform=browser`
+// gives, with `process.env.NODE_ENV` "production": codes in place of sentences); the
+// development figure is printed beside it, without a budget. `target` is where the entry is
+// headed, printed beside each figure: Amplitude 3.5 KB, Segment 3.0 KB, the core 3.0 KB, each
+// production, every behaviour kept; 2 KB per plugin remains the aim beyond that.
+//
+// A script-tag entry measures the production file and its debug build (`debug`, the same with
+// the sentences); its production file must stay within `SCRIPT_TAG_OVERHEAD` of the bundler
+// figure of the entry named by `sameAs`: the wrapper and the global, nothing a bundler would drop.
+export const SCRIPT_TAG_OVERHEAD = 0.3 * 1024;
+
 export const budgets = [
   {
     label: '@hotjar-bridge/core { createHotjarBridge }',
@@ -26,6 +38,7 @@ export const budgets = [
     // 1,000 values, smallest lists and objects first (0.2 KB), the checks of what it gives, a
     // report for each name it gives that is refused).
     limit: 7150,
+    target: 3.0 * 1024,
   },
   {
     label: '@hotjar-bridge/amplitude { hotjarPlugin }',
@@ -39,6 +52,7 @@ export const budgets = [
     // consent (0.4 KB) and the placement behind Amplitude's own destination that
     // keeps track().promise Amplitude's (0.3 KB).
     limit: 9840,
+    target: 3.5 * 1024,
   },
   {
     label: '@hotjar-bridge/segment { hotjarPlugin }',
@@ -50,10 +64,13 @@ export const budgets = [
     // reported as unsupported: 0.1 KB), consent categories, the identify of the stored user at
     // page load and the check against analytics.user().
     limit: 8130,
+    target: 3.0 * 1024,
   },
   {
     label: '<script> @hotjar-bridge/amplitude (IIFE)',
     file: 'packages/amplitude/dist/hotjar-bridge-amplitude.min.js',
+    debug: 'packages/amplitude/dist/hotjar-bridge-amplitude.debug.min.js',
+    sameAs: '@hotjar-bridge/amplitude { hotjarPlugin }',
     mustNotInclude: ['packages/segment', '@segment', '@amplitude/analytics'],
     // 9.55 KB measured: the import above plus the module wrappers and the global that a
     // bundler would otherwise share with the rest of the page.
@@ -62,6 +79,8 @@ export const budgets = [
   {
     label: '<script> @hotjar-bridge/segment (IIFE)',
     file: 'packages/segment/dist/hotjar-bridge-segment.min.js',
+    debug: 'packages/segment/dist/hotjar-bridge-segment.debug.min.js',
+    sameAs: '@hotjar-bridge/segment { hotjarPlugin }',
     mustNotInclude: ['packages/amplitude', '@amplitude', '@segment/analytics'],
     // 7.91 KB measured: the import above plus the module wrappers and the global.
     limit: 8340,

@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
-import { packageBuild, scriptTagBuild } from '../../tsup.config.base';
+import { packageBuild, scriptTagBuilds } from '../../tsup.config.base';
 
-export default defineConfig([packageBuild(), scriptTagBuild('hotjar-bridge-amplitude', 'hotjarBridgeAmplitude')]);
+export default defineConfig([packageBuild(), ...scriptTagBuilds('hotjar-bridge-amplitude', 'hotjarBridgeAmplitude')]);

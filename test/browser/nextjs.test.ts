@@ -1,16 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HotjarCall } from '@hotjar-bridge/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type BuildMode, DEVELOPMENT_SENTENCES, expectMapNoneReports, expectSiteIdRefusal } from '../shared/build-mode';
 import { type OpenScenario, type OutsideAnswer, openPage } from './harness';
 import { describeInBrowser } from './in-browser';
+import { freePort } from './static-server';
 
 const APP = fileURLToPath(new URL('../../examples/nextjs/', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../../examples/nextjs/node_modules/.bin/next', import.meta.url));
-// No usage reports from the build or the server: nothing leaves the machine.
-const NEXT_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// No usage reports from the build or the server: nothing leaves the machine. NODE_ENV is left to
+// Next, as in a user's shell: vitest's own ("test") would otherwise reach the build.
+const { NODE_ENV: _, ...SHELL_ENV } = process.env;
+const NEXT_ENV = { ...SHELL_ENV, NEXT_TELEMETRY_DISABLED: '1' };
 // `next dev` also asks npm's registry for Next's latest version: refused on the way out.
 const LOOPBACK_FETCH = fileURLToPath(new URL('./fixtures/loopback-fetch.cjs', import.meta.url));
 const DEV_ENV = {
@@ -34,15 +39,6 @@ function runNext(args: string[]): Promise<string> {
       code === 0 ? resolve(output) : reject(new Error(`next ${args.join(' ')} exited with ${code}:\n${output}`)),
     );
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
 }
 
 /**
@@ -169,6 +165,36 @@ async function signUpAndNavigate(browser: Browser, appUrl: string, route: Route,
   }
 }
 
+/**
+ * Opens the example's /messages page, where each plugin refuses siteId "abc" and reports an
+ * event its events.map drops, and checks each says it as a `mode` build does.
+ */
+async function expectSaidAsIn(mode: BuildMode, browser: Browser, appUrl: string, poll: typeof POLL): Promise<void> {
+  const answers = ROUTES.flatMap((route) => route.answers);
+  const s = await openPage(browser, appUrl, { path: '/messages', answers });
+  try {
+    const shown = s.page.locator('pre');
+    await expect.poll(() => shown.textContent(), poll).toMatch(/^\{/);
+    const said = JSON.parse((await shown.textContent()) ?? '') as {
+      refusals: Record<string, string>;
+      reports: Record<string, unknown[]>;
+    };
+    for (const vendor of ['amplitude', 'segment']) {
+      expectSiteIdRefusal(mode, said.refusals[vendor], vendor);
+      expectMapNoneReports(mode, said.reports[vendor], vendor);
+    }
+    expect((await s.hotjarCalls()).filter((call) => call[0] === 'event')).toEqual([]);
+    // `process is not defined`, among others, would be here.
+    expect(s.pageErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+    const devSocket = (url: string) => url.startsWith('ws://') && new URL(url).host === new URL(appUrl).host;
+    expect(s.outside.filter((url) => !devSocket(url))).toEqual([]);
+    expect(s.harnessErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+}
+
 describeInBrowser('the Next.js example, built and started, in Chromium', (env) => {
   let app: Awaited<ReturnType<typeof startNext>> | undefined;
   let built = '';
@@ -198,6 +224,16 @@ describeInBrowser('the Next.js example, built and started, in Chromium', (env) =
       await signUpAndNavigate(env.browser(), app.url, route, POLL);
     });
   }
+  it('each plugin refuses and reports in the short form, with the same fields', async () => {
+    if (!app) throw new Error('next start did not run');
+    await expectSaidAsIn('production', env.browser(), app.url, POLL);
+    const chunks = join(APP, '.next', 'static', 'chunks');
+    const code = readdirSync(chunks, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(chunks, file), 'utf8'))
+      .join('\n');
+    expect(DEVELOPMENT_SENTENCES.filter((sentence) => code.includes(sentence))).toEqual([]);
+  });
 });
 
 describeInBrowser('the Next.js example under `next dev`, in Chromium', (env) => {
@@ -218,4 +254,9 @@ describeInBrowser('the Next.js example under `next dev`, in Chromium', (env) => 
       await signUpAndNavigate(env.browser(), app.url, route, DEV_POLL);
     }, 300_000);
   }
+
+  it('each plugin refuses and reports in sentences, with the same fields', async () => {
+    if (!app) throw new Error('next dev did not run');
+    await expectSaidAsIn('development', env.browser(), app.url, DEV_POLL);
+  }, 300_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HotjarCall } from '@hotjar-bridge/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectMapNoneReports, expectSiteIdRefusal } from '../shared/build-mode';
 import { type Placement, pluginUrl, SNIPPET_CASES, type SnippetCase } from './fixtures/snippet-pages';
 import { openPage } from './harness';
 import { describeInBrowser } from './in-browser';
@@ -10,6 +11,12 @@ import { PAGE, SITE_ID } from './sdk-cases';
 import { serveStatic } from './static-server';
 
 const POLL = { timeout: 15_000, interval: 50 };
+
+/** What a `saying` page's plugin said: its refusal of siteId "abc", and its reports about events. */
+interface Said {
+  refusal: string | null;
+  reports: Array<Record<string, unknown>>;
+}
 const PLACEMENTS: Placement[] = ['plugin-first', 'snippet-first'];
 
 /** The kind of Hotjar call each upload stands for, repeats merged: the order both sides must share. */
@@ -37,6 +44,8 @@ describeInBrowser('the script-tag builds, with each SDK installed from its own s
     for (const c of SNIPPET_CASES) {
       for (const placement of PLACEMENTS)
         writeFileSync(join(scratch, `${c.vendor}-${placement}.html`), c.html(placement));
+      for (const build of ['production', 'debug'] as const)
+        writeFileSync(join(scratch, `${c.vendor}-saying-${build}.html`), c.saying(build));
       writeFileSync(
         join(scratch, `${c.vendor}-alone.html`),
         `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>alone</title>\n<link rel="icon" href="data:,">\n<script src="${pluginUrl(c.vendor)}"></script>\n</head>\n<body></body>\n</html>\n`,
@@ -121,6 +130,34 @@ describeInBrowser('the script-tag builds, with each SDK installed from its own s
         }
       });
     }
+
+    it(`${c.sdk.name}: the README's production tag refuses and reports in the short form, its debug tag in sentences`, async () => {
+      if (!site) throw new Error('the page server did not start');
+      for (const [build, mode] of [
+        ['production', 'production'],
+        ['debug', 'development'],
+      ] as const) {
+        const s = await openPage(env.browser(), site.url, {
+          path: `/${c.vendor}-saying-${build}.html`,
+          answers: c.answers(Promise.resolve()),
+        });
+        try {
+          const said = () => s.page.evaluate(() => (window as unknown as { __said?: Said }).__said);
+          await expect.poll(async () => (await said())?.reports.length, POLL).toBe(1);
+          const { refusal, reports } = (await said()) as Said;
+          expectSiteIdRefusal(mode, refusal, build);
+          expectMapNoneReports(mode, reports, build);
+          // The README's hash matched the file: the browser ran it.
+          expect(s.requests, build).toContain(pluginUrl(c.vendor, build));
+          expect((await s.hotjarCalls()).filter((call) => call[0] === 'event')).toEqual([]);
+          expect(s.pageErrors).toEqual([]);
+          expect(s.outside).toEqual([]);
+          expect(s.harnessErrors).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      }
+    });
 
     it(`${c.sdk.name}: the script-tag build alone defines ${c.global} with .plugin and nothing else on window`, async () => {
       if (!site) throw new Error('the page server did not start');

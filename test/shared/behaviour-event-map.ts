@@ -1,5 +1,6 @@
 import type { EventMap } from '@hotjar-bridge/core';
 import { describe, expect, it } from 'vitest';
+import { BUILD_MODE, MAP_NONE } from './build-mode';
 import type { VendorDriver, VendorSession } from './driver';
 import { sessionPerTest } from './per-test';
 
@@ -62,6 +63,8 @@ export function eventMapSuite(driver: VendorDriver): void {
       expect(said(s)).toEqual([
         expect.objectContaining({ kind: 'skipped', call: 'event', reason: 'map-none', subject: 'Heartbeat' }),
       ]);
+      // In words in development, in the short form from the same fields in production.
+      expect(said(s)[0]?.message).toBe(MAP_NONE.message[BUILD_MODE]);
     });
 
     it('reports a map that throws, and the SDK delivers the event unaffected', async () => {
