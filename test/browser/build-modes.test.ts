@@ -235,6 +235,112 @@ describeInBrowser('the packages in an app built by each bundler, in each mode, i
   }
 });
 
+/**
+ * A page with no bundler in between: an import map over the packages' own ESM files, which
+ * read `process.env.NODE_ENV` with nothing to replace it and no `process` in a browser. Importing
+ * must work, and the packages then say the short form, as a production build does.
+ */
+const PACKAGES = fileURLToPath(new URL('../../packages/', import.meta.url));
+const HOTJAR_BROWSER = fileURLToPath(new URL('../node_modules/@hotjar/browser/dist/index.esm.js', import.meta.url));
+const IMPORT_MAP_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>no bundler</title>
+<link rel="icon" href="data:,">
+<script type="importmap">
+{ "imports": {
+  "@hotjar/browser": "/hotjar-browser.js",
+  "@hotjar-bridge/core": "/core/index.js",
+  "@hotjar-bridge/core/internal": "/core/internal.js",
+  "@hotjar-bridge/amplitude": "/amplitude/index.js",
+  "@hotjar-bridge/segment": "/segment/index.js"
+} }
+</script>
+<script type="module">
+import { createHotjarBridge } from '@hotjar-bridge/core';
+import { hotjarPlugin as amplitudePlugin } from '@hotjar-bridge/amplitude';
+import { hotjarPlugin as segmentPlugin } from '@hotjar-bridge/segment';
+const refusal = (factory) => {
+  try { factory({ siteId: 'abc' }); return 'accepted'; } catch (error) { return error.name + ': ' + error.message; }
+};
+const reports = [];
+const bridge = createHotjarBridge({
+  siteId: 1234567,
+  loadScript: false,
+  events: { map: ({ name }) => (name === 'Heartbeat' ? null : name) },
+  onDiagnostic: ({ kind, call, reason, subject, message }) => reports.push({ kind, call, reason, subject, message }),
+});
+bridge.track('Heartbeat');
+window.__noBundler = {
+  refusals: { core: refusal(createHotjarBridge), amplitude: refusal(amplitudePlugin), segment: refusal(segmentPlugin) },
+  plugins: [typeof amplitudePlugin({ siteId: 1234567 }).execute, typeof segmentPlugin({ siteId: 1234567 }).track],
+  reports,
+};
+</script>
+</head>
+<body></body>
+</html>
+`;
+
+describeInBrowser('the packages in a page with no bundler (an import map over their ESM files)', (env) => {
+  it('import and run without `process`, in the short form of a production build', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hotjar-bridge-no-bundler-'));
+    try {
+      for (const name of ['core', 'amplitude', 'segment']) {
+        mkdirSync(join(out, name));
+        for (const file of readdirSync(join(PACKAGES, name, 'dist')).filter(
+          (f) => f.endsWith('.js') && !f.endsWith('.min.js'),
+        ))
+          writeFileSync(join(out, name, file), readFileSync(join(PACKAGES, name, 'dist', file)));
+      }
+      writeFileSync(join(out, 'hotjar-browser.js'), readFileSync(HOTJAR_BROWSER));
+      writeFileSync(join(out, 'index.html'), IMPORT_MAP_PAGE);
+      // The files a bundler would be given read the build mode, and there is no `process` here.
+      const core = readdirSync(join(out, 'core')).map((file) => readFileSync(join(out, 'core', file), 'utf8'));
+      expect(core.join('\n')).toContain('process.env.NODE_ENV');
+      const site = await serveStatic(out);
+      try {
+        const s = await openPage(env.browser(), site.url, { path: '/' });
+        try {
+          await expect
+            .poll(
+              () =>
+                s.page.evaluate(
+                  () => 'refusals' in ((window as unknown as { __noBundler?: object }).__noBundler ?? {}),
+                ),
+              POLL,
+            )
+            .toBe(true);
+          const result = await s.page.evaluate(
+            () =>
+              (
+                window as unknown as {
+                  __noBundler: { refusals: Record<string, string>; plugins: string[]; reports: unknown[] };
+                }
+              ).__noBundler,
+          );
+          for (const [name, text] of Object.entries(result.refusals)) {
+            expect(text, name).toMatch(/^TypeError: /);
+            expectSiteIdRefusal('production', text, name);
+          }
+          expect(result.plugins).toEqual(['function', 'function']);
+          expectMapNoneReports('production', result.reports, 'core');
+          expect(s.pageErrors).toEqual([]);
+          expect(s.consoleErrors).toEqual([]);
+          expect(s.outside).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      } finally {
+        await site.close();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
 const run = promisify(execFile);
 
 /**

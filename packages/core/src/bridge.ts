@@ -180,14 +180,12 @@ export function createHotjarBridge(options: HotjarBridgeOptions): HotjarBridge {
       // The id itself stays out of the report: it may be personal data.
       if (reason) note('dropped', 'identify', reason, 'userId', SENTENCES && SENTENCES.userIdDropped(reason));
       for (const { key, reason, more } of mapped.dropped) {
-        // Past `maxAttributes`, one report stands for every key left.
-        note(
-          'dropped',
-          'identify',
-          reason,
-          key,
-          SENTENCES && more ? SENTENCES.moreKeysDropped(key, more, reason) : undefined,
-        );
+        if (!more) note('dropped', 'identify', reason, key);
+        // Past `maxAttributes`, one report stands for every key left, and counts them.
+        else {
+          const message = SENTENCES && SENTENCES.moreKeysDropped(key, more, reason);
+          report({ kind: 'dropped', call: 'identify', reason, subject: key, more, message });
+        }
       }
       for (const key of mapped.truncated) note('truncated', 'identify', 'too-long', key);
       for (const key of mapped.reduced) note('truncated', 'identify', 'url-reduced', key);

@@ -41,7 +41,15 @@ export type DiagnosticCall = 'identify' | 'event' | 'stateChange' | 'load';
 
 /** One thing that did not reach Hotjar as it was given, with the reason. */
 export type HotjarDiagnostic =
-  | { kind: 'dropped'; call: 'identify'; reason: DropReason; subject: string; message: string }
+  | {
+      kind: 'dropped';
+      call: 'identify';
+      reason: DropReason;
+      subject: string;
+      /** On the one `attribute-limit` report: how many keys after `subject` were not read. */
+      more?: number;
+      message: string;
+    }
   | { kind: 'truncated'; call: 'identify'; reason: TruncateReason; subject: string; message: string }
   | { kind: 'renamed'; call: 'event'; reason: 'sanitized'; subject: string; message: string }
   | { kind: 'skipped'; call: DiagnosticCall; reason: SkipReason; subject?: string; message: string }
@@ -56,12 +64,14 @@ type WithoutMessage<T> = T extends unknown ? Omit<T, 'message'> : never;
 export type DiagnosticInput = WithoutMessage<HotjarDiagnostic> & { message?: string };
 
 /**
- * Completes a diagnostic with its sentence: `identify: "tags" dropped (array)`. The reason
- * codes are worded to read on their own, which keeps one table of prose out of every bundle.
+ * Completes a diagnostic with its message when it has none: the short form written from its
+ * fields, `identify: "tags" dropped (array)`, with `+199` for the keys an `attribute-limit`
+ * report counts. It is every message of a production build, and each code is in the README.
  */
 export function diagnostic(input: DiagnosticInput): HotjarDiagnostic {
   const subject = input.subject === undefined ? '' : ` "${input.subject}"`;
-  const message = input.message ?? `${input.call}:${subject} ${input.kind} (${input.reason})`;
+  const more = input.kind === 'dropped' && input.more ? ` +${input.more}` : '';
+  const message = input.message ?? `${input.call}:${subject} ${input.kind} (${input.reason})${more}`;
   return { ...input, message } as HotjarDiagnostic;
 }
 

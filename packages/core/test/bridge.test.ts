@@ -559,6 +559,7 @@ describe('bridge.identify: past maxAttributes', () => {
         call: 'identify',
         reason: 'attribute-limit',
         subject: 'trait_100',
+        more: 199_899,
         message: 'identify: "trait_100" and 199899 more keys dropped (attribute-limit)',
       },
     ]);

@@ -78,8 +78,11 @@ describe('a production build', () => {
     // Every message of a production build is the short form, written from the structured fields.
     for (const d of prod.diagnostics) {
       const subject = d.subject === undefined ? '' : ` "${d.subject}"`;
-      expect(d.message).toBe(`${d.call}:${subject} ${d.kind} (${d.reason})`);
+      const more = d.kind === 'dropped' && d.more !== undefined ? ` +${d.more}` : '';
+      expect(d.message).toBe(`${d.call}:${subject} ${d.kind} (${d.reason})${more}`);
     }
+    // The keys past maxAttributes are counted in both builds, in a field of their own.
+    expect(prod.diagnostics.find((d) => d.reason === 'attribute-limit')).toMatchObject({ subject: 'c', more: 2 });
     // Development explains the same reports in words.
     expect(dev.diagnostics.map((d) => d.message)).toEqual(
       expect.arrayContaining([
@@ -94,7 +97,7 @@ describe('a production build', () => {
     expect(prod.diagnostics.map((d) => d.message)).toEqual(
       expect.arrayContaining([
         'load: load (snippet-blocked)',
-        'identify: "c" dropped (attribute-limit)',
+        'identify: "c" dropped (attribute-limit) +2',
         'event: "none" skipped (map-none)',
         'event: "many" skipped (map-invalid)',
         'event: "Order 1" renamed (sanitized)',
