@@ -12,14 +12,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleImport } from './bundle-import.mjs';
+import { budgets } from './size-budgets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entries = {
-  core: { name: 'createHotjarBridge', external: [] },
-  amplitude: { name: 'hotjarPlugin', external: ['@amplitude/*'] },
-  segment: { name: 'hotjarPlugin', external: ['@segment/*'] },
-};
+// The bundler entries of the size check, by package: core, amplitude, segment.
+const entries = Object.fromEntries(
+  budgets.filter((entry) => entry.file === undefined).map((entry) => [entry.from.split('/')[1], entry]),
+);
 const alias = {
   '@hotjar-bridge/core/internal': `${root}packages/core/src/internal.ts`,
   '@hotjar-bridge/core': `${root}packages/core/src/index.ts`,
@@ -46,7 +46,6 @@ function exportNames(path) {
 }
 
 async function bundle(pkg, stubbed) {
-  const { name, external } = entries[pkg];
   const plugins = stubbed
     ? [
         {
@@ -64,20 +63,7 @@ async function bundle(pkg, stubbed) {
         },
       ]
     : [];
-  const result = await build({
-    stdin: { contents: `export { ${name} } from '@hotjar-bridge/${pkg}';`, resolveDir: `${root}test/`, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    metafile: true,
-    external,
-    alias,
-    plugins,
-    logLevel: 'silent',
-  });
+  const result = await bundleImport(entries[pkg], { alias, plugins, logLevel: 'silent' });
   const code = result.outputFiles[0].contents;
   return { gzipped: gzipSync(code, { level: 9 }).length, minified: code.length, metafile: result.metafile };
 }

@@ -7,12 +7,10 @@
 // bundler figure, or when one vendor package pulls in anything of the other.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleImport } from './bundle-import.mjs';
 import { budgets, SCRIPT_TAG_OVERHEAD } from './size-budgets.mjs';
 
-const resolveDir = fileURLToPath(new URL('../test/', import.meta.url));
 let failed = false;
 
 /** A shipped file as it is (a script-tag build); its source map lists what went into it. */
@@ -28,19 +26,8 @@ function measureFile(file) {
  * configuration of ours; development is the same with it defined as "development".
  */
 async function measureImport(entry, mode) {
-  const result = await build({
-    stdin: { contents: `export { ${entry.name} } from '${entry.from}';`, resolveDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    metafile: true,
-    external: entry.external,
-    define: mode === 'development' ? { 'process.env.NODE_ENV': '"development"' } : undefined,
-    logLevel: 'error',
-  });
+  const define = mode === 'development' ? { 'process.env.NODE_ENV': '"development"' } : undefined;
+  const result = await bundleImport(entry, { define });
   return { code: result.outputFiles[0].contents, inputs: Object.keys(result.metafile.inputs) };
 }
 
