@@ -4,7 +4,8 @@
 // `next build`, NODE_ENV=production in Node, the script tag) writes the short form from the
 // structured fields. The checks and the fields themselves are the same in both.
 
-import { expect } from 'vitest';
+import type { HotjarDiagnostic } from '@hotjar-bridge/core';
+import { expect, vi } from 'vitest';
 
 export type BuildMode = 'development' | 'production';
 
@@ -46,4 +47,30 @@ export function expectSiteIdRefusal(mode: BuildMode, text: string | null | undef
 /** Checks the reports of the "Heartbeat" the map drops: one, with the fields of both builds and the message of `mode`. */
 export function expectMapNoneReports(mode: BuildMode, reports: unknown[] | undefined, label: string): void {
   expect(reports, label).toEqual([{ ...MAP_NONE.fields, message: MAP_NONE.message[mode] }]);
+}
+
+/**
+ * Runs `scenario` twice, with the modules it imports evaluated afresh as a build for each mode
+ * evaluates them (`process.env.NODE_ENV` is read once, at import), and checks what must not
+ * differ: every Hotjar call, and each diagnostic's kind, call, reason and subject. Returns both
+ * runs for the checks of each mode's messages.
+ */
+export async function inBothModes<R extends { calls: unknown[]; diagnostics: HotjarDiagnostic[] }>(
+  scenario: () => Promise<R>,
+): Promise<Record<BuildMode, R>> {
+  const runs = {} as Record<BuildMode, R>;
+  for (const mode of ['development', 'production'] as const) {
+    vi.stubEnv('NODE_ENV', mode);
+    vi.resetModules();
+    try {
+      runs[mode] = await scenario();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  }
+  const fields = ({ kind, call, reason, subject }: HotjarDiagnostic) => ({ kind, call, reason, subject });
+  expect(runs.production.calls).toEqual(runs.development.calls);
+  expect(runs.production.diagnostics.map(fields)).toEqual(runs.development.diagnostics.map(fields));
+  return runs;
 }

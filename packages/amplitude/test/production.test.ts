@@ -1,17 +1,11 @@
 import type { Types } from '@amplitude/analytics-browser';
 import type { HotjarDiagnostic } from '@hotjar-bridge/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inBothModes } from '../../../test/shared/build-mode';
 import { recordingRuntime } from '../../../test/shared/recording-runtime';
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
-
-/** The plugin's module evaluated afresh, as a bundler builds it for `nodeEnv`, driven through one event of each kind it skips. */
-async function run(nodeEnv: string) {
-  vi.stubEnv('NODE_ENV', nodeEnv);
-  vi.resetModules();
+/** The plugin's module as a build imports it, driven through one event of each kind it skips. */
+async function run() {
   const { hotjarPlugin } = await import('../src/index');
   localStorage.clear();
   const runtime = recordingRuntime();
@@ -30,17 +24,14 @@ async function run(nodeEnv: string) {
   for (const event of events) results.push((await plugin.execute(event as Types.Event)).message);
   await plugin.onOptOutChanged?.(true);
   results.push((await plugin.execute({ event_type: 'Checkout' } as Types.Event)).message);
-  return { runtime, diagnostics, results };
+  return { calls: runtime.calls, diagnostics, results };
 }
 
 const fields = (d: HotjarDiagnostic) => [d.kind, d.call, d.reason, d.subject];
 
 describe('hotjarPlugin in a production build', () => {
   it('sends and reports the same as in development, each skip in the core words of its fields', async () => {
-    const development = await run('development');
-    const production = await run('production');
-    expect(production.runtime.calls).toEqual(development.runtime.calls);
-    expect(production.diagnostics.map(fields)).toEqual(development.diagnostics.map(fields));
+    const { development, production } = await inBothModes(run);
     expect(development.diagnostics.map(fields)).toEqual([
       ['skipped', 'identify', 'unsupported', '$add'],
       ['skipped', 'identify', 'nothing-to-send', 'initial_utm_source'],

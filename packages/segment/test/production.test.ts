@@ -1,6 +1,7 @@
 import type { HotjarDiagnostic } from '@hotjar-bridge/core';
 import { Context } from '@segment/analytics-next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inBothModes } from '../../../test/shared/build-mode';
 import { recordingRuntime } from '../../../test/shared/recording-runtime';
 
 afterEach(() => {
@@ -10,10 +11,8 @@ afterEach(() => {
 
 const ctx = (event: Record<string, unknown>) => new Context(event as never);
 
-/** The plugin's module evaluated afresh, as a bundler builds it for `nodeEnv`, driven through each call it skips. */
-async function run(nodeEnv: string) {
-  vi.stubEnv('NODE_ENV', nodeEnv);
-  vi.resetModules();
+/** The plugin's module as a build imports it, driven through each call it skips. */
+async function run() {
   const { hotjarPlugin } = await import('../src/index');
   const runtime = recordingRuntime();
   const diagnostics: HotjarDiagnostic[] = [];
@@ -36,18 +35,13 @@ async function run(nodeEnv: string) {
       return error;
     }
   })();
-  return { runtime, diagnostics, contexts, thrown };
+  return { calls: runtime.calls, diagnostics, contexts, thrown };
 }
-
-const fields = (d: HotjarDiagnostic) => [d.kind, d.call, d.reason, d.subject];
 
 describe('hotjarPlugin in a production build', () => {
   it('sends and reports the same as in development, each skip in the core words of its fields', async () => {
-    const development = await run('development');
-    const production = await run('production');
-    expect(production.runtime.calls).toEqual(development.runtime.calls);
-    expect(production.runtime.calls).toEqual([['identify', 'bob', { plan: 'pro' }]]);
-    expect(production.diagnostics.map(fields)).toEqual(development.diagnostics.map(fields));
+    const { development, production } = await inBothModes(run);
+    expect(production.calls).toEqual([['identify', 'bob', { plan: 'pro' }]]);
     expect(production.diagnostics.map((d) => d.message)).toEqual([
       'identify: skipped (nothing-to-send)',
       'identify: skipped (other-user)',
@@ -64,7 +58,9 @@ describe('hotjarPlugin in a production build', () => {
   });
 
   it('still refuses a bad consentCategory at the factory, naming the option and the value', async () => {
-    const { thrown } = await run('production');
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.resetModules();
+    const { thrown } = await run();
     expect(thrown).toBeInstanceOf(TypeError);
     expect((thrown as TypeError).message).toBe('[hotjar-bridge] consentCategory is invalid, got ""');
   });
