@@ -4,5 +4,4 @@ export type { ResolvedIdentifyOptions } from './identify-types';
 export type { ResolvedBridgeOptions } from './options';
 export { optionError, resolveBridgeOptions } from './options';
 export { reportSkip } from './plugin-skip';
-export { flag, skipMessage } from './plugin-support';
-export { SENTENCES } from './sentences';
+export { flag } from './plugin-support';
